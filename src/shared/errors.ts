@@ -1,0 +1,27 @@
+/** Every error code the API answers with; messages are written where the error is raised. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'unsupported_media_type',
+  'validation_failed',
+  'unsupported_combination',
+  'unknown_model',
+  'model_not_available',
+  'insufficient_credits',
+  'image_unreachable',
+  'image_invalid',
+  'upload_invalid',
+  'payload_too_large',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'idempotency_conflict',
+  'idempotency_in_flight',
+  'upstream_error',
+  'upstream_unreadable',
+  'upstream_timeout',
+  'engine_failed',
+  'deadline_exceeded',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
