@@ -1,0 +1,12 @@
+/** Every React Query key is built here, so invalidation and polling agree on one shape. */
+import type { TaskListQueryInput } from '../shared/contract';
+
+export const queryKeys = {
+  catalogue: () => ['catalogue'] as const,
+  credits: () => ['credits'] as const,
+  health: () => ['health'] as const,
+  tasks: () => ['tasks'] as const,
+  taskList: (filters: Omit<TaskListQueryInput, 'cursor'>) => ['tasks', 'list', filters] as const,
+  task: (id: string) => ['tasks', 'detail', id] as const,
+  taskHistory: (id: string) => ['tasks', 'history', id] as const,
+};
