@@ -1,2 +1,23 @@
-/** Runs every benchmark in turn and prints its figures. */
-console.log('No benchmarks yet.');
+/**
+ * `npm run bench`: every benchmark in turn, figures printed, ratios taken within one run.
+ * Exits non-zero when a figure misses its target, so a regression is visible.
+ */
+import { execSync } from 'node:child_process';
+import { printBundle } from './bundle';
+import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
+import { benchWebVitals, printWebVitals } from './web-vitals';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, boolean> = {};
+
+if (wanted('bundle') || wanted('vitals')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+if (wanted('bundle')) results.bundle = printBundle();
+if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
+if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
+
+const missed = Object.entries(results)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
+console.log(`\n${missed.length ? `Missed targets: ${missed.join(', ')}` : 'Every target met.'}`);
+process.exit(missed.length ? 1 : 0);

@@ -1,0 +1,91 @@
+/**
+ * Lab figures for the main page in Chromium, read from its own performance APIs (LCP, CLS,
+ * and total blocking time from long tasks), against the built app on the real server.
+ */
+import { chromium } from '@playwright/test';
+import { BUDGETS } from './budgets';
+import { startServer } from './lib/server-process';
+
+export interface VitalsFigures {
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  fcpMs: number;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Installed before any page script: collects what the browser reports while the page loads. */
+const OBSERVERS = `
+  window.__vitals = { lcp: 0, cls: 0, longTasks: [] };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__vitals.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+`;
+
+async function measureOnce(url: string, cpuSlowdown: number): Promise<VitalsFigures> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    if (cpuSlowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
+    await page.addInitScript(OBSERVERS);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1500);
+    return await page.evaluate(() => {
+      const v = (window as unknown as { __vitals: { lcp: number; cls: number; longTasks: [number, number][] } })
+        .__vitals;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+      const tbt = v.longTasks
+        .filter(([start]) => start >= fcp)
+        .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+      return { lcpMs: v.lcp, cls: v.cls, tbtMs: tbt, fcpMs: fcp };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchWebVitals(runs = 3): Promise<{ desktop: VitalsFigures; slowCpu: VitalsFigures }> {
+  const app = await startServer();
+  try {
+    const median = async (slowdown: number) => {
+      const all: VitalsFigures[] = [];
+      for (let i = 0; i < runs; i++) all.push(await measureOnce(`${app.url}/`, slowdown));
+      const pick = (key: keyof VitalsFigures) =>
+        all.map((f) => f[key]).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
+      return { lcpMs: pick('lcpMs'), cls: pick('cls'), tbtMs: pick('tbtMs'), fcpMs: pick('fcpMs') };
+    };
+    return { desktop: await median(1), slowCpu: await median(4) };
+  } finally {
+    await app.stop();
+  }
+}
+
+export function printWebVitals(figures: Awaited<ReturnType<typeof benchWebVitals>>): boolean {
+  const line = (name: string, f: VitalsFigures) =>
+    `  ${name}: FCP ${f.fcpMs.toFixed(0)} ms, LCP ${f.lcpMs.toFixed(0)} ms, TBT ${f.tbtMs.toFixed(0)} ms, CLS ${f.cls.toFixed(3)}`;
+  const d = figures.desktop;
+  const ok = d.lcpMs <= BUDGETS.lcpMs && d.tbtMs <= BUDGETS.totalBlockingTimeMs && d.cls <= BUDGETS.cls;
+  console.log('\nMain page lab figures in Chromium (median of 3 cold loads, built app, real server)');
+  console.log(line('desktop      ', d));
+  console.log(line('4x slower CPU', figures.slowCpu));
+  console.log(
+    `  targets LCP ≤ ${BUDGETS.lcpMs} ms, TBT ≤ ${BUDGETS.totalBlockingTimeMs} ms, CLS ≤ ${BUDGETS.cls} (desktop) ${ok ? 'ok' : 'OVER'}`,
+  );
+  return ok;
+}
