@@ -20,7 +20,7 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
  * Upstream providers spell the same state many ways (API in One's own words, MiniMax's
  * `Queueing`/`Preparing`/`Success`/`Fail`, generic `completed`/`error`). Words are compared
  * case-insensitively with separators removed, so `in_progress`, `In Progress` and
- * `IN-PROGRESS` are one word.
+ * `IN-PROGRESS` are one word. Kling says `succeed`, Replicate `starting`.
  */
 const UPSTREAM_WORDS: Record<TaskStatus, readonly string[]> = {
   queued: [
@@ -39,8 +39,29 @@ const UPSTREAM_WORDS: Record<TaskStatus, readonly string[]> = {
     'notstart',
     'new',
   ],
-  running: ['processing', 'running', 'inprogress', 'generating', 'started', 'progress', 'working', 'rendering'],
-  succeeded: ['succeeded', 'success', 'successful', 'completed', 'complete', 'done', 'finished', 'finish', 'ok'],
+  running: [
+    'processing',
+    'running',
+    'starting',
+    'inprogress',
+    'generating',
+    'started',
+    'progress',
+    'working',
+    'rendering',
+  ],
+  succeeded: [
+    'succeeded',
+    'succeed',
+    'success',
+    'successful',
+    'completed',
+    'complete',
+    'done',
+    'finished',
+    'finish',
+    'ok',
+  ],
   failed: ['failed', 'fail', 'failure', 'error', 'errored', 'rejected', 'expired', 'timeout', 'timedout'],
   canceled: ['canceled', 'cancelled', 'cancel', 'aborted', 'revoked'],
 };
