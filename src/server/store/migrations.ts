@@ -1,0 +1,117 @@
+/**
+ * The schema, as numbered migrations applied in order (SQLite's `user_version` says which ran).
+ * Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: tasks and everything that tells their story.
+  `
+  CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    status TEXT NOT NULL,
+    model TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    image TEXT NOT NULL,
+    duration TEXT NOT NULL,
+    resolution TEXT NOT NULL,
+    price_credits INTEGER NOT NULL,
+    charged_credits INTEGER NOT NULL DEFAULT 0,
+    callback_url TEXT,
+    batch_id TEXT,
+    idempotency_key TEXT,
+    upstream_task_id TEXT UNIQUE,
+    progress REAL NOT NULL DEFAULT 0,
+    video_path TEXT,
+    poster_path TEXT,
+    width INTEGER,
+    height INTEGER,
+    duration_s REAL,
+    error_code TEXT,
+    error_message TEXT,
+    submit_started_at INTEGER,
+    submitted_at INTEGER,
+    next_poll_at INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    finished_at INTEGER
+  );
+  CREATE INDEX tasks_by_created ON tasks (created_at DESC, id DESC);
+  CREATE INDEX tasks_by_status ON tasks (status, created_at DESC, id DESC);
+  CREATE INDEX tasks_by_model ON tasks (model_id, created_at DESC, id DESC);
+  CREATE INDEX tasks_by_batch ON tasks (batch_id, created_at DESC, id DESC) WHERE batch_id IS NOT NULL;
+
+  CREATE TABLE task_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id TEXT NOT NULL REFERENCES tasks (id),
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    progress REAL,
+    source TEXT NOT NULL,
+    message TEXT
+  );
+  CREATE INDEX task_events_by_task ON task_events (task_id, id);
+
+  CREATE TABLE upstream_exchanges (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id TEXT NOT NULL REFERENCES tasks (id),
+    at INTEGER NOT NULL,
+    operation TEXT NOT NULL,
+    http_status INTEGER,
+    body TEXT,
+    error TEXT
+  );
+  CREATE INDEX upstream_exchanges_by_task ON upstream_exchanges (task_id, id);
+
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  -- task_id is NULL while the first request with the key is still in flight.
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    body_hash TEXT NOT NULL,
+    task_id TEXT REFERENCES tasks (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX idempotency_keys_by_created ON idempotency_keys (created_at);
+
+  -- entry_key makes every entry happen at most once (charge:<task id>, grant:local-start).
+  CREATE TABLE ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_key TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    credits INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    task_id TEXT REFERENCES tasks (id)
+  );
+  CREATE INDEX ledger_by_task ON ledger (task_id) WHERE task_id IS NOT NULL;
+
+  -- The outbox of calls to users' callback_url: written with the final status, sent by its own loop.
+  CREATE TABLE callbacks (
+    task_id TEXT PRIMARY KEY REFERENCES tasks (id),
+    url TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at INTEGER,
+    last_error TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX callbacks_due ON callbacks (next_at) WHERE state = 'pending';
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,135 @@
+/** What the server needs from wherever tasks are kept: SQLite today, PostgreSQL later. */
+import type { Duration, Mode, Resolution } from '../../shared/pricing';
+import type { TaskStatus } from '../../shared/status';
+import type { NewTaskEvent } from './history-store';
+
+export type EngineName = 'local' | 'apiinone';
+
+export interface TaskResultRecord {
+  /** Relative to the media root, e.g. `videos/tsk_….mp4`. */
+  videoPath: string;
+  posterPath: string;
+  width: number;
+  height: number;
+  durationS: number;
+}
+
+export interface TaskRecord {
+  id: string;
+  engine: EngineName;
+  status: TaskStatus;
+  /** The model name as the client sent it (the seed's `hailuo-2-3` stays `hailuo-2-3`). */
+  model: string;
+  /** The catalogue id it resolves to, for filtering. */
+  modelId: string;
+  mode: Mode;
+  prompt: string;
+  image: string;
+  duration: Duration;
+  resolution: Resolution;
+  priceCredits: number;
+  chargedCredits: number;
+  callbackUrl: string | null;
+  batchId: string | null;
+  idempotencyKey: string | null;
+  upstreamTaskId: string | null;
+  progress: number;
+  result: TaskResultRecord | null;
+  error: { code: string; message: string } | null;
+  /** When a submit to the engine was first attempted; set before the call, so a crash mid-submit is visible. */
+  submitStartedAt: number | null;
+  /** When the engine accepted the task. */
+  submittedAt: number | null;
+  nextPollAt: number | null;
+  /** Engine calls made for this task. */
+  attempts: number;
+  /** Engine calls in a row that failed. */
+  failures: number;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+export interface NewTask {
+  id: string;
+  engine: EngineName;
+  model: string;
+  modelId: string;
+  mode: Mode;
+  prompt: string;
+  image: string;
+  duration: Duration;
+  resolution: Resolution;
+  priceCredits: number;
+  callbackUrl: string | null;
+  batchId: string | null;
+  idempotencyKey: string | null;
+  createdAt: number;
+}
+
+export interface CreateTaskOptions {
+  /** Refuse when the simulated balance, less what unfinished tasks will cost, cannot pay for this one. */
+  checkCredits: boolean;
+}
+
+export class InsufficientCreditsError extends Error {
+  constructor(
+    readonly available: number,
+    readonly needed: number,
+  ) {
+    super(`Not enough credits: ${needed} needed, ${available} available.`);
+    this.name = 'InsufficientCreditsError';
+  }
+}
+
+export interface TaskListFilter {
+  statuses?: readonly TaskStatus[];
+  modelId?: string;
+  mode?: Mode;
+  /** Matches the prompt (substring), or a task id or upstream id exactly. */
+  q?: string;
+  fromMs?: number;
+  toMs?: number;
+  batchId?: string;
+  ids?: readonly string[];
+  /** Newest first: items strictly older than this (created_at, id) pair. */
+  before?: { createdAt: number; id: string };
+  limit: number;
+}
+
+/** A change to an unfinished task; refused (false) once the task is final. */
+export interface TaskPatch {
+  status?: 'queued' | 'running';
+  progress?: number;
+  upstreamTaskId?: string;
+  submitStartedAt?: number;
+  submittedAt?: number;
+  nextPollAt?: number;
+  attempts?: number;
+  failures?: number;
+}
+
+export type TaskOutcome =
+  | { status: 'succeeded'; result: TaskResultRecord }
+  | { status: 'failed' | 'canceled'; error: { code: string; message: string } };
+
+export interface TasksStore {
+  /** Inserts a task and, in the same transaction, binds its idempotency key; throws InsufficientCreditsError. */
+  create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord>;
+  get(id: string): Promise<TaskRecord | null>;
+  getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null>;
+  list(filter: TaskListFilter): Promise<TaskRecord[]>;
+  /** Tasks per status for the same filter without its status, cursor and limit. */
+  countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
+  /** Unfinished tasks whose next poll is due, soonest first. */
+  due(now: number, limit: number): Promise<TaskRecord[]>;
+  /** When the next unfinished task is due, or null when none is unfinished. */
+  nextDueAt(): Promise<number | null>;
+  unfinishedIds(): Promise<string[]>;
+  update(id: string, patch: TaskPatch, event?: NewTaskEvent): Promise<boolean>;
+  /**
+   * Ends a task once: status, result or error, the charge on success (at most once per task),
+   * the event and the callback outbox entry, all in one transaction. False when it had already ended.
+   */
+  finish(id: string, outcome: TaskOutcome, event: NewTaskEvent, at: number): Promise<boolean>;
+}
