@@ -48,14 +48,19 @@ export async function apiFetch<S extends z.ZodType>(path: string, request: ApiRe
   if (!response.ok) throw toApiError(response.status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'unexpected_response', 'The server answered in a way this page does not understand. Reload the page.');
+    throw new ApiError(
+      response.status,
+      'unexpected_response',
+      'The server answered in a way this page does not understand. Reload the page.',
+    );
   }
   return parsed.data;
 }
 
 export function toApiError(status: number, payload: unknown): ApiError {
   const parsed = apiErrorSchema.safeParse(payload);
-  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+  if (parsed.success)
+    return new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
   if (status >= 500) return new ApiError(status, 'server_error', 'The server had a problem. Try again in a moment.');
   return new ApiError(status, 'http_error', `The request failed (HTTP ${status}).`);
 }

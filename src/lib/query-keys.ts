@@ -8,5 +8,7 @@ export const queryKeys = {
   tasks: () => ['tasks'] as const,
   taskList: (filters: Omit<TaskListQueryInput, 'cursor'>) => ['tasks', 'list', filters] as const,
   task: (id: string) => ['tasks', 'detail', id] as const,
+  /** The list view's one request for all its unfinished tasks (`GET /api/v1/tasks?ids=…`). */
+  taskWatch: (ids: readonly string[]) => ['tasks', 'watch', ids] as const,
   taskHistory: (id: string) => ['tasks', 'history', id] as const,
 };

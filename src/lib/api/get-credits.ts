@@ -1,0 +1,21 @@
+/** `GET /api/v1/billing/credits`: the balance shown in the header and beside the price. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { creditsSchema, type Credits } from '../../shared/contract';
+import { apiFetch } from '../api-client';
+import { queryKeys } from '../query-keys';
+
+export function getCredits(signal?: AbortSignal): Promise<Credits> {
+  return apiFetch('/api/v1/billing/credits', { schema: creditsSchema, signal });
+}
+
+export function creditsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.credits(),
+    queryFn: ({ signal }) => getCredits(signal),
+    staleTime: 10_000,
+  });
+}
+
+export function useCredits() {
+  return useQuery(creditsQueryOptions());
+}
