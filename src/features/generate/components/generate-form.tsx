@@ -1,0 +1,152 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useId, useImperativeHandle, useRef, type Ref } from 'react';
+import { useForm, useWatch, type PathValue } from 'react-hook-form';
+import { Button } from '../../../components/button';
+import { Spinner } from '../../../components/spinner';
+import { useCredits } from '../../../lib/api/get-credits';
+import { generationFormSchema, type GenerationForm } from '../../../shared/contract';
+import { modelIdForMode, quote } from '../../../shared/pricing';
+import { useCatalogue } from '../api/get-catalogue';
+import { SAMPLE_PROMPT } from '../api/get-sample-image';
+import { useGenerationSubmit } from '../hooks/use-generation-submit';
+import { useImageSource } from '../hooks/use-image-source';
+import { usePasteImage } from '../hooks/use-paste-image';
+import type { FieldError } from '../lib/field-of-error';
+import { GenerationOptions, type OptionValues } from './generation-options';
+import { ImageField } from './image-field';
+import { PriceSummary } from './price-summary';
+import { PromptField } from './prompt-field';
+
+/** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
+export interface GenerateFormHandle {
+  rerun: (values: GenerationForm) => void;
+  trySample: () => void;
+}
+
+const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', duration: '6', resolution: '768P' };
+
+export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
+  const headingId = useId();
+  const promptRef = useRef<HTMLTextAreaElement | null>(null);
+  const form = useForm<GenerationForm>({ resolver: zodResolver(generationFormSchema), defaultValues: DEFAULTS });
+  const { control, setValue, setError, formState, handleSubmit, register } = form;
+  const [mode, duration, resolution, prompt] = useWatch({
+    control,
+    name: ['mode', 'duration', 'resolution', 'prompt'],
+  });
+
+  const setImage = useCallback(
+    (url: string | null) =>
+      setValue('image', url ?? '', { shouldValidate: form.formState.isSubmitted && Boolean(url) }),
+    [form.formState, setValue],
+  );
+  const source = useImageSource(setImage);
+  usePasteImage(source.pickFile, source.takeLink);
+
+  const catalogue = useCatalogue();
+  const credits = useCredits();
+  const price = catalogue.data
+    ? quote(catalogue.data.models, { model: modelIdForMode(mode), duration, resolution })
+    : null;
+  const shortBy = price?.ok && credits.data ? Math.max(0, price.credits - credits.data.balance) : 0;
+
+  const onFieldError = useCallback(
+    ({ field, message }: FieldError) =>
+      setError(field, { type: 'server', message }, { shouldFocus: field === 'prompt' }),
+    [setError],
+  );
+  const { submit, isPending } = useGenerationSubmit(onFieldError);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      rerun: (values) => {
+        form.reset(values);
+        source.takePrevious(values.image);
+        promptRef.current?.focus();
+      },
+      trySample: () => {
+        form.reset({ ...form.getValues(), image: '', prompt: form.getValues('prompt') || SAMPLE_PROMPT });
+        source.takeSample();
+      },
+    }),
+    [form, source],
+  );
+
+  const changeOption = <K extends keyof OptionValues>(field: K, value: OptionValues[K]) =>
+    setValue(field, value as PathValue<GenerationForm, K>, {
+      shouldDirty: true,
+      shouldValidate: formState.isSubmitted,
+    });
+
+  const imageBusy = ['preparing', 'uploading', 'checking'].includes(source.state.kind);
+  const blocked = isPending || imageBusy || shortBy > 0 || price?.ok === false;
+  const promptField = register('prompt');
+
+  return (
+    <form
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={handleSubmit(submit)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+      className="flex flex-col gap-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 dark:bg-slate-900 dark:ring-slate-800"
+    >
+      <h2 id={headingId} className="text-lg font-semibold">
+        New video
+      </h2>
+      <ImageField source={source} formError={formState.errors.image?.message} />
+      <PromptField
+        {...promptField}
+        ref={(element) => {
+          promptField.ref(element);
+          promptRef.current = element;
+        }}
+        length={prompt.length}
+        error={formState.errors.prompt?.message}
+      />
+      <GenerationOptions
+        catalogue={catalogue.data}
+        values={{ mode, duration, resolution }}
+        onChange={changeOption}
+        errors={{
+          mode: formState.errors.mode?.message,
+          duration: formState.errors.duration?.message,
+          resolution: formState.errors.resolution?.message,
+        }}
+      />
+      <PriceSummary
+        quote={price}
+        catalogueError={catalogue.error ? `Prices could not be loaded: ${catalogue.error.message}` : null}
+        credits={credits.data}
+        shortBy={shortBy}
+      />
+      <div className="flex flex-col gap-2">
+        <Button
+          type="submit"
+          variant="primary"
+          size="lg"
+          disabled={blocked}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          {isPending ? (
+            <>
+              <Spinner /> Starting…
+            </>
+          ) : price?.ok ? (
+            `Generate video · ${price.credits} credits`
+          ) : (
+            'Generate video'
+          )}
+        </Button>
+        <p className="text-center text-xs text-slate-600 dark:text-slate-400">
+          {imageBusy ? 'Waiting for the image…' : 'Ctrl + Enter also generates.'}
+        </p>
+      </div>
+    </form>
+  );
+}
