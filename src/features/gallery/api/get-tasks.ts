@@ -1,0 +1,37 @@
+/** `GET /api/v1/tasks`: the gallery, newest first, one page per cursor. */
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiFetch, toSearch } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { rememberTasks } from '../../../lib/task-cache';
+import { taskListSchema, type TaskList, type TaskListQueryInput } from '../../../shared/contract';
+
+export type TaskListFilters = Omit<TaskListQueryInput, 'cursor'>;
+
+export function getTasks(query: TaskListQueryInput, signal?: AbortSignal): Promise<TaskList> {
+  const { status, model, mode, q, from, to, batch_id, ids, cursor, limit } = query;
+  return apiFetch(
+    `/api/v1/tasks${toSearch({ status, model, mode, q, from, to, batch_id, ids, cursor, limit: limit as number | undefined })}`,
+    {
+      schema: taskListSchema,
+      signal,
+    },
+  );
+}
+
+export function taskListQueryOptions(filters: TaskListFilters) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.taskList(filters),
+    queryFn: async ({ pageParam, signal, client }) => {
+      const page = await getTasks({ ...filters, cursor: pageParam }, signal);
+      // Each card reads its task's own cache entry; the list only decides which cards exist.
+      rememberTasks(client, page.items);
+      return page;
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+export function useTaskList(filters: TaskListFilters) {
+  return useInfiniteQuery(taskListQueryOptions(filters));
+}

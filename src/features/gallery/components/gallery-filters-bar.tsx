@@ -1,0 +1,105 @@
+import { useEffect, useId, useState } from 'react';
+import { Icon } from '../../../components/icons';
+import { MODE_LABELS } from '../../../lib/mode-labels';
+import type { TaskStatus } from '../../../shared/status';
+import { MODES } from '../../../shared/pricing';
+import { STATUS_FILTERS, STATUS_FILTER_LABELS, type GalleryFilters, type StatusFilter } from '../lib/gallery-filters';
+
+export interface GalleryFiltersBarProps {
+  filters: GalleryFilters;
+  onChange: (filters: GalleryFilters) => void;
+  counts: Partial<Record<TaskStatus, number>> | undefined;
+}
+
+const SEARCH_DELAY_MS = 300;
+
+function countOf(filter: StatusFilter, counts: GalleryFiltersBarProps['counts']): number | undefined {
+  if (!counts) return undefined;
+  if (filter === 'all') return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  if (filter === 'active') return (counts.queued ?? 0) + (counts.running ?? 0);
+  return counts[filter] ?? 0;
+}
+
+const CONTROL =
+  'h-9 rounded-lg border border-slate-300 bg-white px-3 text-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900';
+
+export function GalleryFiltersBar({ filters, onChange, counts }: GalleryFiltersBarProps) {
+  const searchId = useId();
+  const modeId = useId();
+  const [text, setText] = useState(filters.q);
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    // The search changed from outside (Clear filters, back button): show it.
+    setShownQ(filters.q);
+    setText(filters.q);
+  }
+
+  // Typing waits for a pause before it becomes a request.
+  useEffect(() => {
+    if (text === filters.q) return;
+    const timer = window.setTimeout(() => onChange({ ...filters, q: text }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, filters, onChange]);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="group" aria-label="Show videos by status" className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1">
+        {STATUS_FILTERS.map((status) => {
+          const selected = filters.status === status;
+          const count = countOf(status, counts);
+          return (
+            <button
+              key={status}
+              type="button"
+              aria-pressed={selected}
+              onClick={() => onChange({ ...filters, status })}
+              className={`inline-flex h-8 shrink-0 items-center gap-1.5 rounded-full px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+                selected
+                  ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
+                  : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800'
+              }`}
+            >
+              {STATUS_FILTER_LABELS[status]}
+              {count !== undefined ? <span className="text-xs tabular-nums opacity-75">{count}</span> : null}
+            </button>
+          );
+        })}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <div className="relative min-w-0 flex-1 basis-48">
+          <label htmlFor={searchId} className="sr-only">
+            Search prompts
+          </label>
+          <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500">
+            <Icon name="search" />
+          </span>
+          <input
+            id={searchId}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Search prompts"
+            maxLength={500}
+            className={`${CONTROL} w-full pl-8`}
+          />
+        </div>
+        <label htmlFor={modeId} className="sr-only">
+          Mode
+        </label>
+        <select
+          id={modeId}
+          value={filters.mode}
+          onChange={(event) => onChange({ ...filters, mode: event.target.value as GalleryFilters['mode'] })}
+          className={CONTROL}
+        >
+          <option value="all">All modes</option>
+          {MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {MODE_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

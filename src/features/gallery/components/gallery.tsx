@@ -1,0 +1,116 @@
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Button } from '../../../components/button';
+import { Spinner } from '../../../components/spinner';
+import { ApiError } from '../../../lib/api-client';
+import { taskQueryOptions } from '../../../lib/api/get-task';
+import { useNow } from '../../../lib/use-now';
+import type { Task } from '../../../shared/contract';
+import { isFinalStatus } from '../../../shared/status';
+import { useTaskList } from '../api/get-tasks';
+import { useWatchTasks } from '../api/watch-tasks';
+import { useFinishNotices } from '../hooks/use-finish-notices';
+import { useGalleryFilters } from '../hooks/use-gallery-filters';
+import { NO_FILTERS, isFiltered, toListQuery } from '../lib/gallery-filters';
+import { GalleryFiltersBar } from './gallery-filters-bar';
+import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
+import { PlayerDialog } from './player-dialog';
+import { TaskCard } from './task-card';
+
+export interface GalleryProps {
+  onRerun: (task: Task) => void;
+  onTrySample: () => void;
+}
+
+/** Ids of the listed tasks that are not finished, read from each task's (fresher) cache entry. */
+function useUnfinishedIds(tasks: readonly Task[]): string[] {
+  return useQueries({
+    queries: tasks.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
+    combine: (results) => results.flatMap((r) => (r.data && !isFinalStatus(r.data.status) ? [r.data.task_id] : [])),
+  });
+}
+
+export function Gallery({ onRerun, onTrySample }: GalleryProps) {
+  const headingId = useId();
+  const [filters, setFilters] = useGalleryFilters();
+  const listQuery = useMemo(() => toListQuery(filters), [filters]);
+  const list = useTaskList(listQuery);
+  const tasks = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const unfinished = useUnfinishedIds(tasks);
+  useWatchTasks(unfinished, useFinishNotices());
+  const now = useNow(30_000);
+  const [watching, setWatching] = useState<Task | null>(null);
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !hasNextPage) return;
+    // Infinite scroll: the next page loads as the end of the list comes into view.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: '600px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const clearFilters = useCallback(() => setFilters(NO_FILTERS), [setFilters]);
+
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-4">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={headingId} className="text-lg font-semibold">
+          Your videos
+        </h2>
+        {list.isFetching && !list.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
+      </div>
+      <GalleryFiltersBar filters={filters} onChange={setFilters} counts={list.data?.pages[0]?.counts} />
+      {list.isPending ? (
+        <GallerySkeleton />
+      ) : list.isError ? (
+        <GalleryError
+          message={list.error.message}
+          offline={list.error instanceof ApiError && list.error.isNetwork}
+          onRetry={() => void list.refetch()}
+        />
+      ) : tasks.length === 0 ? (
+        isFiltered(filters) ? (
+          <GalleryNoMatch onClear={clearFilters} />
+        ) : (
+          <GalleryFirstRun onTrySample={onTrySample} />
+        )
+      ) : (
+        <>
+          <ul className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3" aria-label="Videos, newest first">
+            {tasks.map((task) => (
+              <li key={task.task_id} className="flex">
+                <div className="flex w-full flex-col [&>article]:flex-1">
+                  <TaskCard task={task} now={now} onWatch={setWatching} onRerun={onRerun} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div ref={sentinel} className="flex justify-center">
+            {hasNextPage ? (
+              <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+                {isFetchingNextPage ? (
+                  <>
+                    <Spinner /> Loading…
+                  </>
+                ) : (
+                  'Load more'
+                )}
+              </Button>
+            ) : tasks.length > 6 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">That is everything.</p>
+            ) : null}
+          </div>
+        </>
+      )}
+      {watching ? <PlayerDialog task={watching} onClose={() => setWatching(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { Link } from 'react-router';
+import { Button, buttonClasses } from '../../../components/button';
+import { Icon } from '../../../components/icons';
+import type { Task } from '../../../shared/contract';
+import { useCopyLink } from '../hooks/use-copy-link';
+
+export interface TaskActionsProps {
+  task: Task;
+  onWatch: () => void;
+  onRerun: () => void;
+}
+
+export function TaskActions({ task, onWatch, onRerun }: TaskActionsProps) {
+  const copyLink = useCopyLink();
+  const result = task.status === 'succeeded' ? task.result : null;
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {result ? (
+        <>
+          <Button size="sm" variant="secondary" onClick={onWatch}>
+            <Icon name="play" /> Watch
+          </Button>
+          <a href={result.download_url} download className={buttonClasses('secondary', 'sm')}>
+            <Icon name="download" /> Download
+          </a>
+        </>
+      ) : null}
+      <Button size="sm" variant="ghost" onClick={onRerun} title="Fill the form with this video's settings">
+        <Icon name="rerun" /> Re-run
+      </Button>
+      <span className="ml-auto flex gap-1">
+        {result ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void copyLink(result.video_url)}
+            aria-label="Copy link to the video"
+            title="Copy link"
+          >
+            <Icon name="link" />
+          </Button>
+        ) : null}
+        <Link
+          to={`/tasks/${encodeURIComponent(task.task_id)}`}
+          className={buttonClasses('ghost', 'sm')}
+          aria-label="Open task details"
+          title="Task details"
+        >
+          <Icon name="details" />
+        </Link>
+      </span>
+    </div>
+  );
+}

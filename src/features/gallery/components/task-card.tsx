@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { ProgressBar } from '../../../components/progress-bar';
+import { StatusBadge } from '../../../components/status-badge';
+import { formatAge } from '../../../lib/format-age';
+import { formatCredits } from '../../../lib/format-credits';
+import { formatEta } from '../../../lib/format-eta';
+import type { Task } from '../../../shared/contract';
+import { STATUS_LABELS } from '../../../shared/status';
+import { useTaskSnapshot } from '../api/use-task-snapshot';
+import { TaskActions } from './task-actions';
+import { TaskMedia } from './task-media';
+import { MODE_LABELS } from '../../../lib/mode-labels';
+
+export interface TaskCardProps {
+  task: Task;
+  now: number;
+  onWatch: (task: Task) => void;
+  onRerun: (task: Task) => void;
+}
+
+function priceLine(task: Task): string {
+  if (task.status === 'succeeded') return `${formatCredits(task.charged_credits || task.price_credits)} charged`;
+  if (task.status === 'failed' || task.status === 'canceled') return 'Nothing was charged';
+  return formatCredits(task.price_credits);
+}
+
+export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps) {
+  const task = useTaskSnapshot(listed);
+  const promptId = useId();
+  const running = task.status === 'queued' || task.status === 'running';
+  const eta = running ? formatEta(task.eta_s) : null;
+
+  return (
+    <article
+      aria-labelledby={promptId}
+      data-testid="task-card"
+      data-task-id={task.task_id}
+      data-status={task.status}
+      className="flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+    >
+      <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} />
+      <div className="flex flex-1 flex-col gap-2 p-3">
+        <div className="flex items-center justify-between gap-2">
+          <StatusBadge status={task.status} />
+          <time
+            dateTime={task.created_at}
+            title={new Date(task.created_at).toLocaleString()}
+            className="text-xs text-slate-600 dark:text-slate-400"
+          >
+            {formatAge(task.created_at, now)}
+          </time>
+        </div>
+        <p id={promptId} className="line-clamp-2 text-sm text-slate-900 dark:text-slate-100" title={task.prompt}>
+          {task.prompt}
+        </p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {MODE_LABELS[task.mode]} · {task.duration} s · {task.resolution} · {priceLine(task)}
+        </p>
+        {running ? (
+          <div className="flex flex-col gap-1">
+            <ProgressBar
+              value={task.status === 'queued' ? null : task.progress}
+              label={`${STATUS_LABELS[task.status]}: ${task.prompt.slice(0, 60)}`}
+            />
+            <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+              {task.status === 'queued' ? 'Waiting for a free slot' : `${Math.round(task.progress)}%`}
+              {eta ? ` · ${eta}` : ''}
+            </p>
+          </div>
+        ) : null}
+        {task.status === 'failed' || task.status === 'canceled' ? (
+          <div
+            className="rounded-lg bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/60 dark:text-red-200"
+            data-testid="task-error"
+          >
+            <p>
+              {task.error?.message ??
+                (task.status === 'canceled' ? 'The task was canceled.' : 'The generation failed.')}
+            </p>
+            <p className="mt-1 font-medium">Nothing was charged. Re-run to try again.</p>
+          </div>
+        ) : null}
+        <div className="mt-auto pt-1">
+          <TaskActions task={task} onWatch={() => onWatch(task)} onRerun={() => onRerun(task)} />
+        </div>
+      </div>
+    </article>
+  );
+}
