@@ -32,7 +32,8 @@ function isSuccessCode(code: unknown): boolean {
   return typeof code === 'string' && ['success', 'ok', 'succeeded'].includes(code.trim().toLowerCase());
 }
 
-function wrapperMessage(body: object): string | null {
+/** The reason a wrapper gives for failing, wherever it put it. */
+export function readWrapperMessage(body: object): string | null {
   for (const path of ['msg', 'message', 'error', 'errors', 'base_resp.status_msg', 'data.message', 'data.msg']) {
     const text = asErrorText(readPath(body, path));
     if (text) return text;
@@ -62,7 +63,7 @@ function codeAt(body: object, path: string): string | number | null {
  * the failed task's reason, which the task reader reports.
  */
 export function readApiLevelError(body: object, hasTaskStatus: boolean): ApiLevelError | null {
-  const message = wrapperMessage(body);
+  const message = readWrapperMessage(body);
   const baseCode = numericCode(readPath(body, 'base_resp.status_code'));
   if (baseCode !== null && baseCode !== 0) {
     return {
