@@ -130,8 +130,9 @@ describe('retries on faults that pass', () => {
   });
 
   it('recovers when only the first answer is slow', async () => {
-    fake.on('POST', CREATE, { ...created, delayMs: 1_000 }, created);
-    const { client } = makeTestClient(fake.baseUrl, { timeoutMs: 150 });
+    fake.on('POST', CREATE, { ...created, delayMs: 2_000 }, created);
+    // Generous for the fast second answer on a busy machine, far below the slow first one.
+    const { client } = makeTestClient(fake.baseUrl, { timeoutMs: 500 });
     expect((await client.createTask(body, { idempotencyKey: 'idem-slow' })).upstreamTaskId).toBe('t-1');
     expect(fake.requests.map((r) => r.headers['idempotency-key'])).toEqual(['idem-slow', 'idem-slow']);
   });
