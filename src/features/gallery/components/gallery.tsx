@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
 import { ApiError } from '../../../lib/api-client';
@@ -14,8 +14,10 @@ import { useGalleryFilters } from '../hooks/use-gallery-filters';
 import { NO_FILTERS, isFiltered, toListQuery } from '../lib/gallery-filters';
 import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
-import { PlayerDialog } from './player-dialog';
 import { TaskCard } from './task-card';
+
+/* The larger player is opened by a click, so its code loads then, not with the page. */
+const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
 export interface GalleryProps {
   onRerun: (task: Task) => void;
@@ -110,7 +112,11 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
           </div>
         </>
       )}
-      {watching ? <PlayerDialog task={watching} onClose={() => setWatching(null)} /> : null}
+      {watching ? (
+        <Suspense fallback={null}>
+          <PlayerDialog task={watching} onClose={() => setWatching(null)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useToast } from '../../../components/toast/toast-context';
+import { noticeInBackground } from '../../../lib/background-notice';
 import { queryKeys } from '../../../lib/query-keys';
 import type { Task } from '../../../shared/contract';
 
@@ -18,14 +19,17 @@ export function useFinishNotices(): (tasks: Task[]) => void {
   return useCallback(
     (tasks: Task[]) => {
       for (const task of tasks) {
-        if (task.status === 'succeeded')
-          toast({ kind: 'success', title: 'Your video is ready', description: shortPrompt(task.prompt) });
-        else
-          toast({
-            kind: 'error',
-            title: task.status === 'canceled' ? 'A video was canceled' : 'A video could not be made',
-            description: `${task.error?.message ?? shortPrompt(task.prompt)} Nothing was charged.`,
-          });
+        const ok = task.status === 'succeeded';
+        const title = ok
+          ? 'Your video is ready'
+          : task.status === 'canceled'
+            ? 'A video was canceled'
+            : 'A video could not be made';
+        const description = ok
+          ? shortPrompt(task.prompt)
+          : `${task.error?.message ?? shortPrompt(task.prompt)} Nothing was charged.`;
+        toast({ kind: ok ? 'success' : 'error', title, description });
+        noticeInBackground(title, description);
       }
       void client.invalidateQueries({ queryKey: queryKeys.credits() });
       void client.invalidateQueries({ queryKey: [...queryKeys.tasks(), 'list'] });

@@ -123,6 +123,7 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
         quote={price}
         catalogueError={catalogue.error ? `Prices could not be loaded: ${catalogue.error.message}` : null}
         credits={credits.data}
+        creditsError={credits.isError}
         shortBy={shortBy}
       />
       <div className="flex flex-col gap-2">

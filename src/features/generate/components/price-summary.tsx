@@ -6,11 +6,12 @@ export interface PriceSummaryProps {
   quote: Quote | null;
   catalogueError: string | null;
   credits: Credits | undefined;
+  creditsError: boolean;
   shortBy: number;
 }
 
 /** The price of the current choice, the balance beside it, and a warning before it is too late. */
-export function PriceSummary({ quote, catalogueError, credits, shortBy }: PriceSummaryProps) {
+export function PriceSummary({ quote, catalogueError, credits, creditsError, shortBy }: PriceSummaryProps) {
   return (
     <div className="flex flex-col gap-2 rounded-xl bg-slate-100 p-3 dark:bg-slate-800/70">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -36,6 +37,8 @@ export function PriceSummary({ quote, catalogueError, credits, shortBy }: PriceS
               </span>
               {credits.simulated ? ' (simulated)' : ''}
             </>
+          ) : creditsError ? (
+            'Balance unavailable right now'
           ) : (
             'Balance loading…'
           )}

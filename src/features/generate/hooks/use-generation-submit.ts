@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useToast } from '../../../components/toast/toast-context';
 import { ApiError } from '../../../lib/api-client';
+import { askNotificationPermissionOnce } from '../../../lib/background-notice';
 import { formatCredits } from '../../../lib/format-credits';
 import type { GenerationForm } from '../../../shared/contract';
 import { useCreateGeneration } from '../api/create-generation';
@@ -25,6 +26,7 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
       try {
         const created = await mutation.mutateAsync({ values, idempotencyKey: attempt.keyFor(values) });
         attempt.complete();
+        askNotificationPermissionOnce();
         toast({
           kind: 'success',
           title: 'Your video is on its way',

@@ -1,14 +1,61 @@
-import { useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { useTask } from '../../../lib/api/get-task';
+import { queryKeys } from '../../../lib/query-keys';
+import { isNotFound } from '../api/is-not-found';
+import { InspectorError, InspectorLoading, TaskNotFound } from './inspector-states';
+import { TaskInspector } from './task-inspector';
 
-/** Placeholder for the support inspector; the tasks feature replaces it. */
+interface InspectorLocationState {
+  foundBy?: string;
+}
+
+/**
+ * `/tasks/:taskId`, where the id may be ours or the upstream's. Once the server resolves an
+ * upstream id, the page moves to our id (replacing the history entry) so the inspector, the
+ * gallery and a reload all share one cache entry and one address.
+ */
 export function TaskInspectorPage() {
   const { taskId = '' } = useParams();
-  return (
-    <div className="flex flex-col gap-2">
-      <h1 className="text-2xl font-semibold">Task</h1>
-      <p className="font-mono text-sm break-all text-slate-700 dark:text-slate-300" data-testid="inspector-task-id">
-        {taskId}
-      </p>
-    </div>
-  );
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const query = useTask(taskId);
+  const task = query.data;
+  const canonicalId = task && task.task_id !== taskId ? task.task_id : null;
+
+  useEffect(() => {
+    if (canonicalId && task) queryClient.setQueryData(queryKeys.task(canonicalId), task);
+  }, [canonicalId, task, queryClient]);
+
+  useEffect(() => {
+    // Support keeps several tasks open in tabs; the tab says which is which.
+    const previous = document.title;
+    document.title = `Task ${taskId} · ${previous}`;
+    return () => {
+      document.title = previous;
+    };
+  }, [taskId]);
+
+  if (canonicalId) {
+    const state: InspectorLocationState = { foundBy: taskId };
+    return <Navigate to={`/tasks/${encodeURIComponent(canonicalId)}`} replace state={state} />;
+  }
+  if (task) {
+    const foundBy = (location.state as InspectorLocationState | null)?.foundBy ?? null;
+    return (
+      <TaskInspector
+        task={task}
+        foundBy={foundBy}
+        taskFetching={query.isFetching}
+        taskUpdatedAt={query.dataUpdatedAt}
+        onRefetchTask={() => query.refetch()}
+      />
+    );
+  }
+  if (query.isError) {
+    if (isNotFound(query.error)) return <TaskNotFound taskId={taskId} />;
+    return <InspectorError message={query.error.message} onRetry={() => void query.refetch()} />;
+  }
+  return <InspectorLoading taskId={taskId} />;
 }

@@ -1,0 +1,33 @@
+/** `GET /api/v1/tasks/{id}/history`: the task's story for support (events, upstream exchanges, ledger). */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { isDocumentHidden, taskPollInterval } from '../../../lib/task-polling';
+import { taskHistorySchema, type TaskHistory } from '../../../shared/contract';
+import { isNotFound } from './is-not-found';
+
+export function getTaskHistory(taskId: string, signal?: AbortSignal): Promise<TaskHistory> {
+  return apiFetch(`/api/v1/tasks/${encodeURIComponent(taskId)}/history`, { schema: taskHistorySchema, signal });
+}
+
+/** The status the history last recorded; it is final once the task's last event is. */
+export function lastRecordedStatus(history: TaskHistory | undefined) {
+  return history?.events.at(-1)?.status;
+}
+
+export function taskHistoryQueryOptions(taskId: string) {
+  return queryOptions({
+    queryKey: queryKeys.taskHistory(taskId),
+    queryFn: ({ signal }) => getTaskHistory(taskId, signal),
+    // Same rhythm as the task itself, and silent once the story has its last chapter.
+    refetchInterval: (query) =>
+      isNotFound(query.state.error)
+        ? false
+        : taskPollInterval(lastRecordedStatus(query.state.data), isDocumentHidden()),
+    retry: (failures, error) => !isNotFound(error) && failures < 2,
+  });
+}
+
+export function useTaskHistory(taskId: string) {
+  return useQuery(taskHistoryQueryOptions(taskId));
+}

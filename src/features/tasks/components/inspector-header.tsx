@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import { Button, buttonClasses } from '../../../components/button';
+import { Icon } from '../../../components/icons';
+import { Spinner } from '../../../components/spinner';
+import { StatusBadge } from '../../../components/status-badge';
+import type { Task } from '../../../shared/contract';
+import { formatTime } from '../lib/format-date-time';
+import { CopyCurlButton } from './copy-curl-button';
+
+export interface InspectorHeaderProps {
+  task: Task;
+  /** The id the page was opened with, when it was the upstream's rather than ours. */
+  foundBy: string | null;
+  refreshing: boolean;
+  updatedAt: number;
+  onRefresh: () => void;
+}
+
+function IdRow({ term, value, testId }: { term: string; value: string | null; testId: string }) {
+  return (
+    <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+      <dt className="text-sm text-slate-600 dark:text-slate-400">{term}</dt>
+      <dd className="min-w-0 font-mono text-sm break-all" data-testid={testId}>
+        {value ?? <span className="font-sans text-slate-600 dark:text-slate-400">not assigned yet</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** Which task this is (both ids), its status, and what support can do with it. */
+export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefresh }: InspectorHeaderProps) {
+  return (
+    <header className="flex flex-col gap-3">
+      <Link
+        to="/tasks"
+        className="self-start rounded text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-300"
+      >
+        ← All tasks
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Task</h1>
+        <StatusBadge status={task.status} className="text-sm" />
+      </div>
+      <dl className="flex flex-col gap-1">
+        <IdRow term="Our id" value={task.task_id} testId="inspector-task-id" />
+        <IdRow term="Upstream id" value={task.upstream_task_id} testId="inspector-upstream-id" />
+      </dl>
+      {foundBy ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="found-by-upstream">
+          Found by the upstream id <code className="font-mono break-all">{foundBy}</code>; this page now uses ours.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh this task">
+          {refreshing ? <Spinner /> : <Icon name="rerun" />} Refresh
+        </Button>
+        <Link to={`/?rerun=${encodeURIComponent(task.task_id)}`} className={buttonClasses('secondary', 'sm')}>
+          <Icon name="sparkle" /> Re-run
+        </Link>
+        <CopyCurlButton task={task} />
+        <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+          Updated {formatTime(new Date(updatedAt).toISOString())}
+        </span>
+      </div>
+    </header>
+  );
+}
