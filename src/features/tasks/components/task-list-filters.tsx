@@ -1,0 +1,129 @@
+import { useEffect, useId, useState } from 'react';
+import { Button } from '../../../components/button';
+import { Icon } from '../../../components/icons';
+import { MODE_LABELS } from '../../../lib/mode-labels';
+import { MODES, type Mode } from '../../../shared/pricing';
+import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '../lib/list-filters';
+
+export interface TaskListFiltersProps {
+  filters: ListFilters;
+  onChange: (filters: ListFilters) => void;
+}
+
+const SEARCH_DELAY_MS = 300;
+const CONTROL =
+  'h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900 dark:[color-scheme:dark]';
+const LABEL = 'text-sm font-medium text-slate-700 dark:text-slate-300';
+
+/** The prompt search: typed freely, sent once typing pauses. */
+function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
+  const id = useId();
+  const [text, setText] = useState(filters.q);
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    // Changed from outside (Clear filters, a link): show what the list is filtered by.
+    setShownQ(filters.q);
+    // The URL keeps the search trimmed; a space typed before the next word must survive.
+    if (filters.q !== text.trim()) setText(filters.q);
+  }
+  // The timer restarts on every key and on any outside change, so a cleared search never comes back.
+  useEffect(() => {
+    if (text.trim() === filters.q.trim()) return;
+    const timer = window.setTimeout(() => onChange({ ...filters, q: text }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, filters, onChange]);
+
+  return (
+    <div className="flex min-w-0 flex-col gap-1 sm:col-span-2">
+      <label htmlFor={id} className={LABEL}>
+        Prompt contains
+      </label>
+      <div className="relative">
+        <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500 dark:text-slate-400">
+          <Icon name="search" />
+        </span>
+        <input
+          id={id}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="e.g. golden retriever"
+          maxLength={500}
+          className={`${CONTROL} pl-8`}
+          data-testid="list-search"
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Mode, date range and prompt search; the status filter is the chips above. */
+export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
+  const modeId = useId();
+  const fromId = useId();
+  const toId = useId();
+  const rangeHintId = useId();
+  const reversed = isRangeReversed(filters);
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] lg:items-end">
+        <PromptSearch filters={filters} onChange={onChange} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={modeId} className={LABEL}>
+            Mode
+          </label>
+          <select
+            id={modeId}
+            value={filters.mode ?? ''}
+            onChange={(event) => onChange({ ...filters, mode: (event.target.value || null) as Mode | null })}
+            className={CONTROL}
+          >
+            <option value="">All modes</option>
+            {MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {MODE_LABELS[mode]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fromId} className={LABEL}>
+            Created from
+          </label>
+          <input
+            id={fromId}
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(event) => onChange({ ...filters, from: event.target.value })}
+            aria-describedby={reversed ? rangeHintId : undefined}
+            className={CONTROL}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={toId} className={LABEL}>
+            Created until
+          </label>
+          <input
+            id={toId}
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(event) => onChange({ ...filters, to: event.target.value })}
+            aria-describedby={reversed ? rangeHintId : undefined}
+            className={CONTROL}
+          />
+        </div>
+        <Button size="md" className="h-9" onClick={() => onChange(EMPTY_FILTERS)} disabled={!hasFilters(filters)}>
+          Clear filters
+        </Button>
+      </div>
+      {reversed ? (
+        <p id={rangeHintId} className="text-sm text-red-700 dark:text-red-300">
+          The “from” day is after the “until” day, so no task can match. Swap them or clear one.
+        </p>
+      ) : null}
+    </div>
+  );
+}

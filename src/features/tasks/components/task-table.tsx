@@ -1,0 +1,78 @@
+import { StatusBadge } from '../../../components/status-badge';
+import type { Task } from '../../../shared/contract';
+import { TaskLink } from './task-link';
+import { taskRowValues } from './task-row-values';
+
+const HEAD = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
+const CELL = 'px-3 py-2 align-top text-sm';
+const NUMBER = `${CELL} text-right tabular-nums`;
+
+/** The desktop list: one row per task, a real table so a screen reader can move by column. */
+export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-2xl bg-white ring-1 ring-slate-200 md:block dark:bg-slate-900 dark:ring-slate-800">
+      <table className="w-full border-collapse" data-testid="task-table">
+        <caption className="sr-only">Tasks, newest first</caption>
+        <thead className="border-b border-slate-200 dark:border-slate-800">
+          <tr>
+            <th scope="col" className={HEAD}>
+              Task
+            </th>
+            <th scope="col" className={HEAD}>
+              Status
+            </th>
+            <th scope="col" className={HEAD}>
+              Mode
+            </th>
+            <th scope="col" className={HEAD}>
+              Length
+            </th>
+            <th scope="col" className={HEAD}>
+              Res.
+            </th>
+            <th scope="col" className={`${HEAD} text-right`}>
+              Price
+            </th>
+            <th scope="col" className={`${HEAD} text-right`}>
+              Charged
+            </th>
+            <th scope="col" className={HEAD}>
+              Created
+            </th>
+            <th scope="col" className={HEAD}>
+              Prompt
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {tasks.map((task) => {
+            const values = taskRowValues(task, now);
+            return (
+              <tr key={task.task_id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="task-row">
+                <th scope="row" className={`${CELL} max-w-48 text-left font-normal`}>
+                  <TaskLink taskId={task.task_id} />
+                </th>
+                <td className={CELL}>
+                  <StatusBadge status={task.status} />
+                </td>
+                <td className={CELL}>{values.mode}</td>
+                <td className={`${CELL} tabular-nums`}>{values.duration}</td>
+                <td className={CELL}>{values.resolution}</td>
+                <td className={NUMBER}>{values.price}</td>
+                <td className={NUMBER}>{values.charged}</td>
+                <td className={`${CELL} whitespace-nowrap`}>
+                  <span title={values.createdFull}>{values.createdAge}</span>
+                </td>
+                <td className={`${CELL} max-w-72`}>
+                  <p className="line-clamp-2 break-words text-slate-700 dark:text-slate-300" title={task.prompt}>
+                    {task.prompt}
+                  </p>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
