@@ -14,10 +14,13 @@ export function TaskCards({ tasks, now }: { tasks: readonly Task[]; now: number 
             key={task.task_id}
             className="flex flex-col gap-2 rounded-2xl bg-white p-3 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
           >
-            <div className="flex items-start justify-between gap-2">
-              <TaskLink taskId={task.task_id} />
+            <div className="flex items-center justify-between gap-2">
               <StatusBadge status={task.status} />
+              <span className="text-xs text-slate-600 dark:text-slate-400" title={values.createdFull}>
+                {values.createdAge}
+              </span>
             </div>
+            <TaskLink taskId={task.task_id} />
             <p className="line-clamp-2 text-sm break-words text-slate-700 dark:text-slate-300">{task.prompt}</p>
             <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
               {values.mode} · {values.duration} · {values.resolution} · price {values.price} · charged {values.charged}{' '}

@@ -46,16 +46,15 @@ export function TaskInspector({ task, foundBy, taskFetching, taskUpdatedAt, onRe
       {task.error && (task.status === 'failed' || task.status === 'canceled') ? (
         <TaskFailure error={task.error} status={task.status} />
       ) : null}
+      {/*
+        Phones read top to bottom: result, timeline, charges, then the long parameter list.
+        Desktops put timeline and charges in a right column beside result and parameters.
+      */}
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="flex min-w-0 flex-col gap-5">
-          <InspectorSection title="Result" testId="task-result">
-            <TaskResult task={task} />
-          </InspectorSection>
-          <InspectorSection title="Parameters">
-            <TaskParameters task={task} />
-          </InspectorSection>
-        </div>
-        <div className="flex min-w-0 flex-col gap-5">
+        <InspectorSection title="Result" testId="task-result" className="lg:col-start-1 lg:row-start-1">
+          <TaskResult task={task} />
+        </InspectorSection>
+        <div className="flex min-w-0 flex-col gap-5 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <InspectorSection title="Timeline" testId="task-timeline">
             {history.data ? <TaskTimeline events={history.data.events} final={final} /> : historyFallback}
           </InspectorSection>
@@ -63,6 +62,9 @@ export function TaskInspector({ task, foundBy, taskFetching, taskUpdatedAt, onRe
             <TaskBilling task={task} ledger={history.data?.ledger} />
           </InspectorSection>
         </div>
+        <InspectorSection title="Parameters" className="lg:col-start-1 lg:row-start-2">
+          <TaskParameters task={task} />
+        </InspectorSection>
       </div>
       <InspectorSection title="Raw upstream exchanges" testId="upstream-exchanges">
         {history.data ? <UpstreamExchanges exchanges={history.data.upstream} /> : historyFallback}

@@ -34,7 +34,7 @@ function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
   }, [text, filters, onChange]);
 
   return (
-    <div className="flex min-w-0 flex-col gap-1 sm:col-span-2">
+    <div className="col-span-2 flex min-w-0 flex-col gap-1 lg:col-span-1">
       <label htmlFor={id} className={LABEL}>
         Prompt contains
       </label>
@@ -67,9 +67,9 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] lg:items-end">
+      <div className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]">
         <PromptSearch filters={filters} onChange={onChange} />
-        <div className="flex flex-col gap-1">
+        <div className="col-span-2 flex flex-col gap-1 lg:col-span-1">
           <label htmlFor={modeId} className={LABEL}>
             Mode
           </label>
@@ -87,7 +87,7 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={fromId} className={LABEL}>
             Created from
           </label>
@@ -101,7 +101,7 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
             className={CONTROL}
           />
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={toId} className={LABEL}>
             Created until
           </label>
@@ -115,7 +115,12 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
             className={CONTROL}
           />
         </div>
-        <Button size="md" className="h-9" onClick={() => onChange(EMPTY_FILTERS)} disabled={!hasFilters(filters)}>
+        <Button
+          size="md"
+          className="col-span-2 h-9 lg:col-span-1"
+          onClick={() => onChange(EMPTY_FILTERS)}
+          disabled={!hasFilters(filters)}
+        >
           Clear filters
         </Button>
       </div>

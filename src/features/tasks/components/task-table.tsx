@@ -49,8 +49,8 @@ export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number 
             const values = taskRowValues(task, now);
             return (
               <tr key={task.task_id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="task-row">
-                <th scope="row" className={`${CELL} max-w-48 text-left font-normal`}>
-                  <TaskLink taskId={task.task_id} />
+                <th scope="row" className={`${CELL} text-left font-normal`}>
+                  <TaskLink taskId={task.task_id} className="whitespace-nowrap" />
                 </th>
                 <td className={CELL}>
                   <StatusBadge status={task.status} />

@@ -6,7 +6,7 @@ import { taskPhases, totalDurationMs, type TaskPhase } from '../lib/task-phases'
 import { DateTime } from './date-time';
 
 function phaseLength(phase: TaskPhase): string {
-  if (phase.durationMs === null) return 'the end';
+  if (phase.durationMs === null) return 'final';
   const length = formatDuration(phase.durationMs);
   return phase.ongoing ? `${length} so far` : `took ${length}`;
 }
