@@ -1,0 +1,66 @@
+/**
+ * What an image really is, read from its bytes (never its name or declared type), and whether
+ * Hailuo can use it. The pixel cap is checked from the header before anything is decoded.
+ */
+import sharp, { type Metadata } from 'sharp';
+import { IMAGE_LIMITS, type ImageContentType } from '../../shared/limits';
+import { ImageRefusal } from './image-refusal';
+
+export interface ImageFacts {
+  contentType: ImageContentType;
+  /** As displayed, i.e. after EXIF orientation. */
+  width: number;
+  height: number;
+}
+
+const FORMATS: Record<string, ImageContentType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+export async function checkImage(bytes: Buffer, code: ImageRefusal['code'] = 'image_invalid'): Promise<ImageFacts> {
+  if (bytes.length > IMAGE_LIMITS.maxBytes) {
+    throw new ImageRefusal(code, `The image is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`);
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).metadata();
+  } catch {
+    throw new ImageRefusal(code, 'That file is not an image we can read. Use a JPEG, PNG or WebP.');
+  }
+  const contentType = metadata.format ? FORMATS[metadata.format] : undefined;
+  if (!contentType) {
+    throw new ImageRefusal(code, `That is a ${metadata.format ?? 'unknown'} file. Use a JPEG, PNG or WebP image.`);
+  }
+  const rotated = (metadata.orientation ?? 1) >= 5;
+  const width = (rotated ? metadata.height : metadata.width) ?? 0;
+  const height = (rotated ? metadata.width : metadata.height) ?? 0;
+  assertDimensions(width, height, code);
+  return { contentType, width, height };
+}
+
+function assertDimensions(width: number, height: number, code: ImageRefusal['code']): void {
+  const limits = IMAGE_LIMITS;
+  if (width * height > limits.maxPixels) {
+    throw new ImageRefusal(
+      code,
+      `The image has too many pixels (${width}×${height}); at most ${limits.maxPixels / 1e6} megapixels.`,
+    );
+  }
+  if (Math.max(width, height) > limits.maxLongSide) {
+    throw new ImageRefusal(
+      code,
+      `The image is ${width}×${height}; its long side can be at most ${limits.maxLongSide} px.`,
+    );
+  }
+  if (Math.min(width, height) < limits.minShortSide) {
+    throw new ImageRefusal(
+      code,
+      `The image is ${width}×${height}; its short side must be at least ${limits.minShortSide} px.`,
+    );
+  }
+  const aspect = width / height;
+  if (aspect < limits.minAspect || aspect > limits.maxAspect) {
+    throw new ImageRefusal(
+      code,
+      `The image is ${width}×${height}; its shape must be between 2:5 (tall) and 5:2 (wide).`,
+    );
+  }
+}
