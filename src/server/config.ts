@@ -11,6 +11,12 @@ const configSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOCAL_ENGINE_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   LOCAL_ENGINE_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  TASK_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(86_400_000)
+    .default(30 * 60_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DIST_DIR: z.string().default('./dist'),
 });
@@ -24,6 +30,8 @@ export interface Config {
   apiBaseUrl: string;
   publicBaseUrl: string | null;
   localEngine: { delayMs: number; failureRate: number };
+  /** A task still unfinished this long after it was created ends failed. */
+  taskDeadlineMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -43,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiBaseUrl: e.APIINONE_BASE_URL.replace(/\/+$/, ''),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
     localEngine: { delayMs: e.LOCAL_ENGINE_DELAY_MS, failureRate: e.LOCAL_ENGINE_FAILURE_RATE },
+    taskDeadlineMs: e.TASK_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -121,8 +121,12 @@ export interface TasksStore {
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
   /** Tasks per status for the same filter without its status, cursor and limit. */
   countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
-  /** Unfinished tasks whose next poll is due, soonest first. */
-  due(now: number, limit: number): Promise<TaskRecord[]>;
+  /**
+   * Claims up to `limit` unfinished tasks whose next poll is due, soonest first, by moving their
+   * next poll to `leaseUntil` in the same transaction — so no other pass (or, on PostgreSQL,
+   * no other server, with FOR UPDATE SKIP LOCKED) works on them at the same time.
+   */
+  claimDue(now: number, limit: number, leaseUntil: number): Promise<TaskRecord[]>;
   /** When the next unfinished task is due, or null when none is unfinished. */
   nextDueAt(): Promise<number | null>;
   unfinishedIds(): Promise<string[]>;

@@ -114,11 +114,15 @@ export class SqliteTasksStore implements TasksStore {
     return counts;
   }
 
-  async due(now: number, limit: number): Promise<TaskRecord[]> {
-    const rows = this.statements
-      .get(`SELECT * FROM tasks WHERE ${UNFINISHED} AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?`)
-      .all(now, limit) as TaskRow[];
-    return rows.map(toTaskRecord);
+  async claimDue(now: number, limit: number, leaseUntil: number): Promise<TaskRecord[]> {
+    return this.db.transaction(() => {
+      const rows = this.statements
+        .get(`SELECT * FROM tasks WHERE ${UNFINISHED} AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?`)
+        .all(now, limit) as TaskRow[];
+      const lease = this.statements.get('UPDATE tasks SET next_poll_at = ? WHERE id = ?');
+      for (const row of rows) lease.run(leaseUntil, row.id);
+      return rows.map(toTaskRecord);
+    })();
   }
 
   async nextDueAt(): Promise<number | null> {

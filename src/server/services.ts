@@ -1,0 +1,98 @@
+/**
+ * Everything behind the routes, built from the configuration: store, media, engine, tracker,
+ * callback sender. `main.ts` and the tests build the server the same way.
+ */
+import { randomBytes } from 'node:crypto';
+import { LOCAL_STARTING_CREDITS } from '../shared/limits';
+import type { Config } from './config';
+import { createEngine } from './create-engine';
+import type { Engine } from './engine';
+import type { ImageSources } from './images/read-image';
+import { createLogger, type Logger } from './logger';
+import { MediaStorage } from './media/media-storage';
+import { openSqliteStore } from './store/sqlite/open-sqlite-store';
+import type { Store } from './store/store';
+import { Tracker } from './tracker';
+import { CallbackSender } from './tracking/callback-sender';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  media: MediaStorage;
+  engine: Engine;
+  tracker: Tracker;
+  callbacks: CallbackSender;
+  images: ImageSources;
+  log: Logger;
+  /** The secret path segment of our upstream webhook, random per DATA_DIR. */
+  webhookSecret: string;
+  /** Where the server listens, once it does (for links in callbacks when PUBLIC_BASE_URL is unset). */
+  setListenOrigin(origin: string): void;
+  origin(): string;
+  start(): Promise<void>;
+  /** Stops the loops, lets in-flight writes finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Which resolved addresses user links (images, callbacks) may reach; public ones by default. */
+  isAllowedAddress?: (address: string) => boolean;
+  log?: Logger;
+}
+
+export const WEBHOOK_PATH = '/api/v1/webhooks/apiinone';
+
+export async function openServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = openSqliteStore(config.dataDir);
+  const media = new MediaStorage(config.dataDir);
+  const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
+  if (!config.apiKey) await store.ledger.grantOnce('grant:local-start', LOCAL_STARTING_CREDITS, Date.now());
+  const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress: options.isAllowedAddress };
+  // The upstream can only call us back at a public address.
+  const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
+  const engine = createEngine(config, images, webhookUrl);
+  const secrets = config.apiKey ? [config.apiKey] : [];
+  let listenOrigin = `http://${config.host}:${config.port}`;
+  const origin = () => config.publicBaseUrl ?? listenOrigin;
+  const callbacks = new CallbackSender({
+    store,
+    log,
+    secrets,
+    origin,
+    typicalDurationMs: engine.typicalDurationMs,
+    isAllowedAddress: options.isAllowedAddress,
+  });
+  const tracker = new Tracker({
+    store,
+    engine,
+    media,
+    log,
+    secrets,
+    deadlineMs: config.taskDeadlineMs,
+    onTaskEnded: () => callbacks.wake(),
+  });
+  return {
+    config,
+    store,
+    media,
+    engine,
+    tracker,
+    callbacks,
+    images,
+    log,
+    webhookSecret,
+    setListenOrigin: (value) => (listenOrigin = value),
+    origin,
+    start: async () => {
+      await tracker.start();
+      callbacks.start();
+    },
+    stop: async () => {
+      await tracker.stop();
+      await callbacks.stop();
+      await engine.close();
+      await store.close();
+    },
+  };
+}
