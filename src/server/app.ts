@@ -1,33 +1,66 @@
-/** The Hono app: routes, middleware, one error shape. Built here, started in `main.ts`, tested with `app.request()`. */
+/** The Hono app: routes, middleware, one error shape. Built here from its services, started in `main.ts`. */
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config';
+import type { ErrorCode } from '../shared/errors';
 import { errorBody, HttpError } from './http-error';
+import { billingRoutes } from './routes/billing';
+import { generationRoutes } from './routes/generations';
 import { healthRoutes } from './routes/health';
+import { imageRoutes } from './routes/images';
+import { mediaRoutes } from './routes/media';
+import { modelRoutes } from './routes/models';
+import { taskRoutes } from './routes/tasks';
+import { uploadRoutes } from './routes/uploads';
+import { webhookRoutes } from './routes/webhooks';
+import type { Services } from './services';
 
 export interface AppDeps {
-  config: Config;
+  services: Services;
   version: string;
 }
 
-export function createApp({ config, version }: AppDeps) {
+export function createApp({ services, version }: AppDeps) {
   const app = new Hono();
-  const engine = config.apiKey ? 'apiinone' : 'local';
 
-  app.route('/api/health', healthRoutes(engine, version));
+  app.route('/api/health', healthRoutes(services.engine.name, version));
+  app.route('/api/v1/videos/generations', generationRoutes(services));
+  app.route('/api/v1/tasks', taskRoutes(services));
+  app.route('/api/v1/uploads', uploadRoutes(services));
+  app.route('/api/v1/images', imageRoutes(services));
+  app.route('/api/v1/models', modelRoutes());
+  app.route('/api/v1/billing', billingRoutes(services));
+  app.route('/api/v1/webhooks', webhookRoutes(services));
+  app.route('/media', mediaRoutes(services));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
-  mountSpa(app, config.distDir);
+  mountSpa(app, services.config.distDir);
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-    console.error('unhandled error', err instanceof Error ? err.message : err);
+    // Hono's own refusals (e.g. a malformed multipart body) in our shape.
+    if (err instanceof HTTPException && err.status < 500) {
+      const status = err.status as ContentfulStatusCode;
+      return c.json(errorBody(codeForStatus(status), err.message || 'The request could not be read.'), status);
+    }
+    services.log.error('unhandled error', {
+      path: c.req.path,
+      error: err instanceof Error ? err.message : String(err),
+    });
     return c.json(errorBody('internal_error', 'Something went wrong on our side. Try again in a moment.'), 500);
   });
   return app;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  return 'validation_failed';
 }
 
 /** Serves the built SPA; any other GET falls back to `index.html` so deep links work on reload. */

@@ -1,18 +1,38 @@
-/** Reads config, builds the app and listens. Nothing else starts here. */
+/** Reads config, opens the services, listens; on SIGTERM stops the tracker, lets writes finish and closes the DB. */
 import { serve } from '@hono/node-server';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { readConfig } from './config';
+import { openServices } from './services';
 
 const config = readConfig();
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-const app = createApp({ config, version });
+const services = await openServices(config);
+const app = createApp({ services, version });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  services.setListenOrigin(`http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
   const engine = config.apiKey ? 'API in One' : 'local preview engine (simulated, no credits spent)';
   console.log(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}`);
 });
+await services.start();
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Stop taking requests, then let the tracker's in-flight writes finish before the DB closes.
+    server.close();
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    services
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('shutdown failed', error instanceof Error ? error.message : error);
+        process.exit(1);
+      });
+  });
 }

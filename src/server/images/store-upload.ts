@@ -1,0 +1,50 @@
+/**
+ * Turns uploaded bytes into a stored image: type from the bytes, limits checked before any
+ * decoding, then re-encoded in its own format — which drops metadata (EXIF, GPS) and anything
+ * riding along in the file (polyglots) — under a random name.
+ */
+import fs from 'node:fs/promises';
+import sharp, { type Sharp } from 'sharp';
+import { IMAGE_LIMITS, type ImageContentType } from '../../shared/limits';
+import type { MediaExtension, MediaStorage } from '../media/media-storage';
+import { newId } from '../store/new-id';
+import type { UploadRecord } from '../store/uploads-store';
+import { checkImage } from './check-image';
+
+const EXTENSIONS: Record<ImageContentType, MediaExtension> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+
+function reencode(image: Sharp, contentType: ImageContentType): Sharp {
+  if (contentType === 'image/png') return image.png({ compressionLevel: 6 });
+  if (contentType === 'image/webp') return image.webp({ quality: 92 });
+  return image.jpeg({ quality: 92 });
+}
+
+export async function storeUpload(bytes: Buffer, media: MediaStorage, origin: string): Promise<UploadRecord> {
+  const facts = await checkImage(bytes, 'upload_invalid');
+  const now = Date.now();
+  const id = newId('upl', now);
+  const target = media.file('uploads', id, EXTENSIONS[facts.contentType]);
+  const part = media.partPath(target);
+  try {
+    // rotate() applies the EXIF orientation before the metadata that carried it is dropped.
+    const image = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate();
+    const { size } = await reencode(image, facts.contentType).toFile(part);
+    await fs.rename(part, target.absolutePath);
+    return {
+      id,
+      fileName: `${id}.${target.extension}`,
+      url: `${origin}/media/${target.relativePath}`,
+      width: facts.width,
+      height: facts.height,
+      contentType: facts.contentType,
+      bytes: size,
+      createdAt: now,
+    };
+  } finally {
+    await fs.rm(part, { force: true });
+  }
+}

@@ -1,0 +1,89 @@
+/** `GET /api/v1/tasks`, `GET /api/v1/tasks/{id}` (our id or the upstream's) and its history. */
+import { Hono } from 'hono';
+import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuery } from '../../shared/contract';
+import { DEFAULT_CATALOGUE, findModel } from '../../shared/pricing';
+import { requestOrigin } from '../http/request-origin';
+import { validate } from '../http/validate';
+import { HttpError } from '../http-error';
+import type { Services } from '../services';
+import type { TaskListFilter, TaskRecord } from '../store/tasks-store';
+import { toTaskJson } from '../task-json';
+import { decodeCursor, encodeCursor } from './task-cursor';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function taskRoutes({ store, engine, config }: Services) {
+  async function findTask(id: string): Promise<TaskRecord> {
+    const task = id.length <= 200 ? ((await store.tasks.get(id)) ?? (await store.tasks.getByUpstreamId(id))) : null;
+    if (!task) {
+      throw new HttpError(
+        404,
+        'not_found',
+        `No task with id "${id.slice(0, 200)}". Both our ids (tsk_…) and upstream task ids work here.`,
+      );
+    }
+    return task;
+  }
+
+  return new Hono()
+    .get('/', validate('query', taskListQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      const filter = listFilter(query);
+      const rows = await store.tasks.list({ ...filter, limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const { statuses: _statuses, before: _before, ...countFilter } = filter;
+      const origin = requestOrigin(c, config.publicBaseUrl);
+      const now = Date.now();
+      return c.json({
+        items: page.map((task) => toTaskJson(task, origin, engine.typicalDurationMs, now)),
+        next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+        counts: await store.tasks.countByStatus(countFilter),
+      } satisfies TaskList);
+    })
+    .get('/:id', async (c) => {
+      const task = await findTask(c.req.param('id'));
+      return c.json(toTaskJson(task, requestOrigin(c, config.publicBaseUrl), engine.typicalDurationMs));
+    })
+    .get('/:id/history', async (c) => {
+      const task = await findTask(c.req.param('id'));
+      const [events, exchanges, ledger] = await Promise.all([
+        store.history.events(task.id),
+        store.history.exchanges(task.id),
+        store.ledger.entriesForTask(task.id),
+      ]);
+      return c.json({
+        task_id: task.id,
+        events: events.map((e) => ({
+          at: iso(e.at),
+          status: e.status,
+          progress: e.progress,
+          source: e.source,
+          message: e.message,
+        })),
+        upstream: exchanges.map((x) => ({
+          at: iso(x.at),
+          operation: x.operation,
+          http_status: x.httpStatus,
+          body: x.body,
+          error: x.error,
+        })),
+        ledger: ledger.map((entry) => ({ at: iso(entry.at), credits: entry.credits, reason: entry.reason })),
+      } satisfies TaskHistory);
+    });
+}
+
+function listFilter(query: TaskListQuery): Omit<TaskListFilter, 'limit'> {
+  return {
+    statuses: query.status,
+    // A model filter by alias finds the tasks of the model it stands for.
+    modelId: query.model ? (findModel(DEFAULT_CATALOGUE, query.model)?.id ?? query.model) : undefined,
+    mode: query.mode,
+    q: query.q?.trim() || undefined,
+    fromMs: query.from ? Date.parse(query.from) : undefined,
+    toMs: query.to ? Date.parse(query.to) : undefined,
+    batchId: query.batch_id,
+    ids: query.ids,
+    before: query.cursor ? decodeCursor(query.cursor) : undefined,
+  };
+}

@@ -1,0 +1,64 @@
+/** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
+import { Hono } from 'hono';
+import type { Upload } from '../../shared/contract';
+import { IMAGE_LIMITS } from '../../shared/limits';
+import { limitBody } from '../http/body-limit';
+import { requestOrigin } from '../http/request-origin';
+import { HttpError } from '../http-error';
+import { ImageRefusal } from '../images/image-refusal';
+import { storeUpload } from '../images/store-upload';
+import type { Services } from '../services';
+
+/* Room for the multipart boundaries and headers around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export function uploadRoutes({ store, media, config }: Services) {
+  return new Hono().post('/', limitBody(IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD, 'The image'), async (c) => {
+    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'multipart/form-data') {
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Send the image as multipart/form-data in a field named "file".',
+      );
+    }
+    let file: unknown;
+    try {
+      file = (await c.req.parseBody())['file'];
+    } catch {
+      throw new HttpError(400, 'upload_invalid', 'The upload could not be read as multipart/form-data.');
+    }
+    if (!(file instanceof File)) {
+      throw new HttpError(400, 'upload_invalid', 'Send the image in a multipart field named "file".');
+    }
+    if (file.size > IMAGE_LIMITS.maxBytes) {
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `The image is too large: at most ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`,
+      );
+    }
+    try {
+      const upload = await storeUpload(
+        Buffer.from(await file.arrayBuffer()),
+        media,
+        requestOrigin(c, config.publicBaseUrl),
+      );
+      await store.uploads.insert(upload);
+      return c.json(
+        {
+          id: upload.id,
+          url: upload.url,
+          width: upload.width,
+          height: upload.height,
+          content_type: upload.contentType,
+          bytes: upload.bytes,
+        } satisfies Upload,
+        201,
+      );
+    } catch (error) {
+      if (error instanceof ImageRefusal) throw new HttpError(422, error.code, error.message);
+      throw error;
+    }
+  });
+}
