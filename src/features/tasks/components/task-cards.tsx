@@ -23,8 +23,7 @@ export function TaskCards({ tasks, now }: { tasks: readonly Task[]; now: number 
             <TaskLink taskId={task.task_id} />
             <p className="line-clamp-2 text-sm break-words text-slate-700 dark:text-slate-300">{task.prompt}</p>
             <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
-              {values.mode} · {values.duration} · {values.resolution} · price {values.price} · charged {values.charged}{' '}
-              · <span title={values.createdFull}>{values.createdAge}</span>
+              {values.mode} · {values.duration} · {values.resolution} · price {values.price} · charged {values.charged}
             </p>
           </li>
         );
