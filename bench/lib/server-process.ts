@@ -41,7 +41,8 @@ export async function startServer(
   env: Record<string, string> = {},
   script = 'src/server/main.ts',
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  // A fixed PORT lets a restarted server keep the absolute links it stored (uploads) valid.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hailuo-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {
