@@ -9,11 +9,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitForHttp } from '../bench/lib/server-process';
+import { freePort, startServer, type ServerProcess } from '../bench/lib/server-process';
 
 const SCREENS = path.join('test-results', 'screens');
 /** One more than the list's page size, so "Load more" has a page to load. */
@@ -22,10 +22,6 @@ const BATCH = 15;
 const FAILING_PROMPT = `Support e2e: a "slow" push-in on the bottle, it's lit from the left`;
 const OK_PROMPT = 'Support e2e: the camera drifts right across the product';
 
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
 interface TaskJson {
   task_id: string;
   status: string;
@@ -33,38 +29,11 @@ interface TaskJson {
   prompt: string;
 }
 
-let server: Server;
+let server: ServerProcess;
 let dataDir = '';
 let failedId = '';
 let failedUpstreamId = '';
 let okId = '';
-
-/** The real server as `npm start` runs it, on a fixed port so a restart keeps stored links valid. */
-async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      APIINONE_API_KEY: '',
-      LOG_LEVEL: 'warn',
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/health`);
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function api<T>(pathname: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${server.url}${pathname}`, init);
@@ -116,7 +85,9 @@ test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-e2e-'));
   const port = await freePort();
 
-  server = await startServer(port, { LOCAL_ENGINE_FAILURE_RATE: '1', LOCAL_ENGINE_DELAY_MS: '600' });
+  // The same port and data for both runs, so the image links stored with the tasks stay valid.
+  const env = { PORT: String(port), DATA_DIR: dataDir };
+  server = await startServer({ ...env, LOCAL_ENGINE_FAILURE_RATE: '1', LOCAL_ENGINE_DELAY_MS: '600' });
   const image = await uploadSample();
   const failed: string[] = [];
   // In batches: the simulated balance reserves the price of every unfinished task.
@@ -132,7 +103,7 @@ test.beforeAll(async () => {
   failedUpstreamId = (await api<TaskJson>(`/api/v1/tasks/${failedId}`)).upstream_task_id ?? '';
   await server.stop();
 
-  server = await startServer(port, { LOCAL_ENGINE_FAILURE_RATE: '0', LOCAL_ENGINE_DELAY_MS: '5000' });
+  server = await startServer({ ...env, LOCAL_ENGINE_FAILURE_RATE: '0', LOCAL_ENGINE_DELAY_MS: '5000' });
   okId = await submit(image, OK_PROMPT);
   await waitForStatus([okId], 'succeeded', 120_000);
 });

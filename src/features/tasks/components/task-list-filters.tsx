@@ -57,11 +57,40 @@ function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
   );
 }
 
+interface DayFieldProps {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  describedBy: string | undefined;
+  onChange: (day: string) => void;
+}
+
+/** One end of the date range: a whole day, `YYYY-MM-DD` or ''. */
+function DayField({ label, value, min, max, describedBy, onChange }: DayFieldProps) {
+  const id = useId();
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy}
+        className={CONTROL}
+      />
+    </div>
+  );
+}
+
 /** Mode, date range and prompt search; the status filter is the chips above. */
 export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
   const modeId = useId();
-  const fromId = useId();
-  const toId = useId();
   const rangeHintId = useId();
   const reversed = isRangeReversed(filters);
 
@@ -87,34 +116,20 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
             ))}
           </select>
         </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor={fromId} className={LABEL}>
-            Created from
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(event) => onChange({ ...filters, from: event.target.value })}
-            aria-describedby={reversed ? rangeHintId : undefined}
-            className={CONTROL}
-          />
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor={toId} className={LABEL}>
-            Created until
-          </label>
-          <input
-            id={toId}
-            type="date"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(event) => onChange({ ...filters, to: event.target.value })}
-            aria-describedby={reversed ? rangeHintId : undefined}
-            className={CONTROL}
-          />
-        </div>
+        <DayField
+          label="Created from"
+          value={filters.from}
+          max={filters.to}
+          describedBy={reversed ? rangeHintId : undefined}
+          onChange={(from) => onChange({ ...filters, from })}
+        />
+        <DayField
+          label="Created until"
+          value={filters.to}
+          min={filters.from}
+          describedBy={reversed ? rangeHintId : undefined}
+          onChange={(to) => onChange({ ...filters, to })}
+        />
         <Button
           size="md"
           className="col-span-2 h-9 lg:col-span-1"

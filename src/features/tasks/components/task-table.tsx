@@ -7,6 +7,19 @@ const HEAD = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate
 const CELL = 'px-3 py-2 align-top text-sm';
 const NUMBER = `${CELL} text-right tabular-nums`;
 
+/** Heading and whether its numbers align right, in the order of the cells below. */
+const COLUMNS: readonly (readonly [string, boolean])[] = [
+  ['Task', false],
+  ['Status', false],
+  ['Mode', false],
+  ['Length', false],
+  ['Res.', false],
+  ['Price', true],
+  ['Charged', true],
+  ['Created', false],
+  ['Prompt', false],
+];
+
 /** The desktop list: one row per task, a real table so a screen reader can move by column. */
 export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number }) {
   return (
@@ -15,33 +28,11 @@ export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number 
         <caption className="sr-only">Tasks, newest first</caption>
         <thead className="border-b border-slate-200 dark:border-slate-800">
           <tr>
-            <th scope="col" className={HEAD}>
-              Task
-            </th>
-            <th scope="col" className={HEAD}>
-              Status
-            </th>
-            <th scope="col" className={HEAD}>
-              Mode
-            </th>
-            <th scope="col" className={HEAD}>
-              Length
-            </th>
-            <th scope="col" className={HEAD}>
-              Res.
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Price
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Charged
-            </th>
-            <th scope="col" className={HEAD}>
-              Created
-            </th>
-            <th scope="col" className={HEAD}>
-              Prompt
-            </th>
+            {COLUMNS.map(([label, alignRight]) => (
+              <th key={label} scope="col" className={alignRight ? `${HEAD} text-right` : HEAD}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
