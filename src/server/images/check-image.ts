@@ -21,7 +21,9 @@ export async function checkImage(bytes: Buffer, code: ImageRefusal['code'] = 'im
   }
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).metadata();
+    // Reads the header only: the size is checked here, with a clear message, before any decoding
+    // (which always runs with limitInputPixels).
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRefusal(code, 'That file is not an image we can read. Use a JPEG, PNG or WebP.');
   }

@@ -4,13 +4,13 @@
  * With `Idempotency-Key`, a retried submit answers the first task and never makes a second.
  */
 import { Hono, type Context } from 'hono';
-import { createHash } from 'node:crypto';
 import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '../../shared/contract';
 import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
 import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
 import { requestOrigin } from '../http/request-origin';
 import { requireJson } from '../http/require-json';
 import { validate } from '../http/validate';
+import { generationBodyHash } from './generation-body-hash';
 import { HttpError } from '../http-error';
 import { looksLikeOwnUpload, ownUpload } from '../images/read-image';
 import type { Services } from '../services';
@@ -34,7 +34,12 @@ export function generationRoutes(services: Services) {
       const price = priceOf(body);
       const key = idempotencyKeyOf(c);
       if (key) {
-        const reservation = await store.idempotency.reserve(key, bodyHash(body), Date.now(), IN_FLIGHT_STALE_MS);
+        const reservation = await store.idempotency.reserve(
+          key,
+          generationBodyHash(body),
+          Date.now(),
+          IN_FLIGHT_STALE_MS,
+        );
         if (reservation.state === 'replay') {
           const task = await store.tasks.get(reservation.taskId);
           if (task) return c.json(created(task), 202, { 'Idempotent-Replayed': 'true', Location: taskPath(task) });
@@ -113,12 +118,6 @@ function idempotencyKeyOf(c: Context): string | null {
     );
   }
   return key;
-}
-
-/* The same request in other whitespace or key order is the same request. */
-function bodyHash(body: GenerationRequest): string {
-  const canonical = JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))));
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 /* An upload link of ours that no longer has a file would fail later, after the wait: refuse it now. */
