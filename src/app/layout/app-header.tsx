@@ -19,7 +19,8 @@ export function AppHeader() {
           className="flex items-center gap-2 rounded-lg font-semibold focus-visible:outline-2 focus-visible:outline-brand-500"
         >
           <img src="/favicon.svg" alt="" className="size-7" />
-          <span>Hailuo Studio</span>
+          {/* On the narrowest phones the name gives its room to the menu; screen readers still hear it. */}
+          <span className="max-[399px]:sr-only">Hailuo Studio</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink to="/" end className={NAV_LINK}>

@@ -20,7 +20,7 @@ export function CreatorPage() {
   }, []);
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
       <div ref={formSection} className="scroll-mt-20 lg:sticky lg:top-20">
         <GenerateForm ref={form} />
       </div>

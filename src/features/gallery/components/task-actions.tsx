@@ -10,8 +10,8 @@ export interface TaskActionsProps {
   onRerun: () => void;
 }
 
+/** What a person does with a video: watch it large, download it, or make it again with a tweak. */
 export function TaskActions({ task, onWatch, onRerun }: TaskActionsProps) {
-  const copyLink = useCopyLink();
   const result = task.status === 'succeeded' ? task.result : null;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
@@ -28,27 +28,36 @@ export function TaskActions({ task, onWatch, onRerun }: TaskActionsProps) {
       <Button size="sm" variant="ghost" onClick={onRerun} title="Fill the form with this video's settings">
         <Icon name="rerun" /> Re-run
       </Button>
-      <span className="ml-auto flex gap-1">
-        {result ? (
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => void copyLink(result.video_url)}
-            aria-label="Copy link to the video"
-            title="Copy link"
-          >
-            <Icon name="link" />
-          </Button>
-        ) : null}
-        <Link
-          to={`/tasks/${encodeURIComponent(task.task_id)}`}
-          className={buttonClasses('ghost', 'sm')}
-          aria-label="Open task details"
-          title="Task details"
-        >
-          <Icon name="details" />
-        </Link>
-      </span>
     </div>
+  );
+}
+
+/** Small icon links beside the status: share the video's address, or open the task's full story. */
+export function TaskQuickLinks({ task }: { task: Task }) {
+  const copyLink = useCopyLink();
+  const result = task.status === 'succeeded' ? task.result : null;
+  return (
+    <span className="flex items-center">
+      {result ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="px-1.5!"
+          onClick={() => void copyLink(result.video_url)}
+          aria-label="Copy link to the video"
+          title="Copy link"
+        >
+          <Icon name="link" />
+        </Button>
+      ) : null}
+      <Link
+        to={`/tasks/${encodeURIComponent(task.task_id)}`}
+        className={buttonClasses('ghost', 'sm', 'px-1.5!')}
+        aria-label="Open task details"
+        title="Task details"
+      >
+        <Icon name="details" />
+      </Link>
+    </span>
   );
 }

@@ -7,7 +7,7 @@ import { formatEta } from '../../../lib/format-eta';
 import type { Task } from '../../../shared/contract';
 import { STATUS_LABELS } from '../../../shared/status';
 import { useTaskSnapshot } from '../api/use-task-snapshot';
-import { TaskActions } from './task-actions';
+import { TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
 import { MODE_LABELS } from '../../../lib/mode-labels';
 
@@ -28,7 +28,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps)
   const task = useTaskSnapshot(listed);
   const promptId = useId();
   const running = task.status === 'queued' || task.status === 'running';
-  const eta = running ? formatEta(task.eta_s) : null;
+  const eta = task.status === 'running' ? formatEta(task.eta_s) : null;
 
   return (
     <article
@@ -40,7 +40,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps)
     >
       <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} />
       <div className="flex flex-1 flex-col gap-2 p-3">
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex items-center gap-2">
           <StatusBadge status={task.status} />
           <time
             dateTime={task.created_at}
@@ -49,6 +49,9 @@ export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps)
           >
             {formatAge(task.created_at, now)}
           </time>
+          <span className="-my-1 ml-auto">
+            <TaskQuickLinks task={task} />
+          </span>
         </div>
         <p id={promptId} className="line-clamp-2 text-sm text-slate-900 dark:text-slate-100" title={task.prompt}>
           {task.prompt}

@@ -26,7 +26,7 @@ export function ImageField({ source, formError }: ImageFieldProps) {
   const openPicker = () => fileInput.current?.click();
 
   return (
-    <fieldset className="flex flex-col gap-3">
+    <fieldset className="flex min-w-0 flex-col gap-3">
       <legend className="mb-2 text-sm font-semibold">Reference image</legend>
       <input
         ref={fileInput}
@@ -70,7 +70,9 @@ export function ImageField({ source, formError }: ImageFieldProps) {
                 </svg>
                 <p className="text-sm text-slate-700 dark:text-slate-300">
                   Drop an image here or paste it{' '}
-                  <kbd className="rounded border border-slate-300 px-1 text-xs dark:border-slate-600">Ctrl V</kbd>
+                  <kbd className="rounded border whitespace-nowrap border-slate-300 px-1 text-xs dark:border-slate-600">
+                    Ctrl V
+                  </kbd>
                 </p>
                 <Button variant="primary" size="sm" onClick={openPicker}>
                   Choose a file

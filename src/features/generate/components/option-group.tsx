@@ -33,7 +33,7 @@ export function OptionGroup<V extends string>({
   const reasonId = `${baseId}-reason`;
   const errorId = `${baseId}-error`;
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex min-w-0 flex-col gap-2">
       <legend className="mb-2 text-sm font-semibold">{legend}</legend>
       <div className={`grid gap-2 ${columns === 3 ? 'grid-cols-3' : 'grid-cols-2'}`}>
         {options.map((option) => {
