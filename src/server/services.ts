@@ -46,6 +46,7 @@ export async function openServices(config: Config, options: ServiceOptions = {})
   const log = options.log ?? createLogger(config.logLevel);
   const store = openSqliteStore(config.dataDir);
   const media = new MediaStorage(config.dataDir);
+  media.sweepPartials();
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
   if (!config.apiKey) await store.ledger.grantOnce('grant:local-start', LOCAL_STARTING_CREDITS, Date.now());
   const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress: options.isAllowedAddress };

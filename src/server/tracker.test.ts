@@ -66,6 +66,9 @@ describe('tracker', () => {
     await waitForTask(first.url, created.task_id, (t) => t.status === 'running');
     await first.stop();
     running.splice(running.indexOf(first), 1);
+    // What a process killed mid-download leaves behind is swept on the next start.
+    const orphan = path.join(dataDir, 'media', 'videos', `${created.task_id}.mp4.part-0badc0de`);
+    fs.writeFileSync(orphan, 'half a video');
 
     const second = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
     const task = await waitForTask(second.url, created.task_id);

@@ -46,6 +46,7 @@ const STATUS_RANK: Record<TaskStatus, number> = { queued: 0, running: 1, succeed
 export class Tracker {
   private readonly loop: WakeableLoop;
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly hinted = new Set<string>();
   private readonly stopping = new AbortController();
   private readonly exchanges: ExchangeLog;
   private readonly maxSteps: number;
@@ -79,7 +80,9 @@ export class Tracker {
     const task = await this.options.store.tasks.getByUpstreamId(upstreamTaskId);
     if (!task) return false;
     await this.exchanges.record(task.id, 'webhook', { body });
-    if (!this.inFlight.has(task.id)) await this.options.store.tasks.update(task.id, { nextPollAt: Date.now() });
+    // A hint during a poll of that task is kept for when the poll ends (the answer may predate the news).
+    if (this.inFlight.has(task.id)) this.hinted.add(task.id);
+    else await this.options.store.tasks.update(task.id, { nextPollAt: Date.now() });
     this.wake();
     return true;
   }
@@ -123,6 +126,7 @@ export class Tracker {
 
   private launch(task: TaskRecord): void {
     const run = this.step(task)
+      .then(() => this.pollAgainIfHinted(task.id))
       .catch((error: unknown) =>
         this.options.log.error('tracker step failed', { task: task.id, error: (error as Error).message }),
       )
@@ -131,6 +135,11 @@ export class Tracker {
         this.wake();
       });
     this.inFlight.set(task.id, run);
+  }
+
+  private async pollAgainIfHinted(taskId: string): Promise<void> {
+    if (!this.hinted.delete(taskId) || this.stopping.signal.aborted) return;
+    await this.options.store.tasks.update(taskId, { nextPollAt: Date.now() });
   }
 
   private async step(task: TaskRecord): Promise<void> {

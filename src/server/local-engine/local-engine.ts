@@ -46,6 +46,8 @@ export class LocalEngine implements Engine {
   private readonly queue: WorkQueue;
 
   constructor(private readonly options: LocalEngineOptions) {
+    // Work files never outlive a process: after a restart every unfinished task renders again.
+    fs.rmSync(options.workDir, { recursive: true, force: true });
     fs.mkdirSync(options.workDir, { recursive: true });
     this.queue = new WorkQueue(options.concurrency ?? 2);
     this.typicalDurationMs = Math.max(options.delayMs, 1000);

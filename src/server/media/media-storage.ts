@@ -57,6 +57,20 @@ export class MediaStorage {
     return this.file(kind as MediaKind, match[1]!, match[2] as MediaExtension);
   }
 
+  /** Removes half-written files a killed process left behind (their tasks are re-done on restart). */
+  sweepPartials(): number {
+    let removed = 0;
+    for (const kind of MEDIA_KINDS) {
+      const dir = path.join(this.root, kind);
+      for (const name of fs.readdirSync(dir)) {
+        if (!name.includes('.part')) continue;
+        fs.rmSync(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** A temporary name beside `target`, renamed into place when complete, so a crash never leaves half a file. */
   partPath(target: MediaFile): string {
     return `${target.absolutePath}.part-${randomBytes(6).toString('hex')}`;
