@@ -274,3 +274,33 @@ async function waitForUpstreamId(taskId: string): Promise<string> {
   }
   throw new Error('never submitted');
 }
+
+describe('the simulated balance', () => {
+  it('refuses with 402 a task the balance less running tasks cannot pay, and creates nothing', async () => {
+    const poor = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+    try {
+      const picture = (await upload(poor.url, await makeTestImage())).url;
+      const pro10 = { model: 'hailuo/2-3-image-to-video-pro', prompt: 'p', image: picture, duration: '10' } as const;
+      // 11 × 85 = 935 of 1000 credits are held by tasks still running.
+      for (let i = 0; i < 11; i++) await submit(poor.url, pro10);
+      const refused = await postGeneration(poor.url, pro10, { 'Idempotency-Key': 'poor-1' });
+      expect(await expectError(refused, 402, 'insufficient_credits')).toMatch(/costs 85 and 65 are available/);
+      // 65 still pays for a 45-credit video; then 20 is left, which a 30-credit one exceeds.
+      await submit(poor.url, { prompt: 'p', image: picture, resolution: '1080P' });
+      await expectError(await postGeneration(poor.url, { prompt: 'p', image: picture }), 402, 'insufficient_credits');
+      const list = await getJson(`${poor.url}/api/v1/tasks?limit=100`, taskListSchema);
+      expect(list.items).toHaveLength(12);
+      expect(await getJson(`${poor.url}/api/v1/billing/credits`, creditsSchema)).toMatchObject({
+        balance: 1000,
+        spent: 0,
+      });
+      // The refused request left its key free for a later retry.
+      expect(await poor.services.store.idempotency.reserve('poor-1', 'any', Date.now(), 60_000)).toEqual({
+        state: 'reserved',
+      });
+    } finally {
+      await poor.stop();
+      fs.rmSync(poor.dataDir, { recursive: true, force: true });
+    }
+  });
+});
