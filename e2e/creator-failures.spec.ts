@@ -20,6 +20,15 @@ test.beforeAll(async () => {
   image = await writeSceneImage(dataDir, 'scene.jpg', { width: 1024, height: 768, format: 'jpeg' });
 });
 
+async function submitThroughApi(imageUrl: string, prompt: string): Promise<void> {
+  const response = await fetch(`${server.url}/api/v1/videos/generations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ model: 'hailuo-2-3', prompt, image: imageUrl, duration: '6', resolution: '768P' }),
+  });
+  expect(response.ok).toBe(true);
+}
+
 test.afterAll(async () => {
   await server?.stop();
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
@@ -56,4 +65,23 @@ test('a failed video shows the reason, costs nothing, and the filters find it', 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(card).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Search prompts' })).toHaveValue('');
+});
+
+test('the gallery loads older videos as you scroll', async ({ page }) => {
+  const form = new FormData();
+  form.set('file', new Blob([fs.readFileSync(image)], { type: 'image/jpeg' }), 'scene.jpg');
+  const upload = (await (await fetch(`${server.url}/api/v1/uploads`, { method: 'POST', body: form })).json()) as {
+    url: string;
+  };
+  // Failing tasks end without an encode, so thirty of them are cheap; one page holds 24.
+  for (let i = 0; i < 30; i++) await submitThroughApi(upload.url, `Paging check number ${String(i).padStart(2, '0')}`);
+
+  await page.goto(`${server.url}/?q=Paging%20check`);
+  const cards = page.getByTestId('task-card');
+  await expect(cards.first()).toContainText('Paging check number 29'); // newest first
+  await expect(cards).toHaveCount(24);
+  await cards.last().scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 4000);
+  await expect(cards).toHaveCount(30);
+  await expect(cards.last()).toContainText('Paging check number 00');
 });

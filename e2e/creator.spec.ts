@@ -154,6 +154,19 @@ test('a link the server cannot use is explained next to the field', async ({ pag
   await expect(page.getByTestId('image-error')).not.toBeEmpty();
 });
 
+test('when the list cannot be loaded the gallery says so and recovers on "Try again"', async ({ page }) => {
+  const taskList = (url: URL) => url.pathname === '/api/v1/tasks';
+  await page.route(taskList, (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  const error = page.getByTestId('gallery-error');
+  await expect(error).toContainText('Your videos could not be loaded', { timeout: 30_000 });
+  await expect(error).toContainText('Cannot reach the server');
+  await page.unroute(taskList);
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await expect(error).toBeHidden();
+  await expect(page.getByTestId('task-card').or(page.getByTestId('gallery-empty')).first()).toBeVisible();
+});
+
 test('a reload keeps the gallery', async ({ page }) => {
   await page.goto('/');
   const cards = page.getByTestId('task-card');

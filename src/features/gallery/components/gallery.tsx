@@ -19,6 +19,9 @@ import { TaskCard } from './task-card';
 /* The larger player is opened by a click, so its code loads then, not with the page. */
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
+/* About what the first screen shows at desktop width. */
+const EAGER_CARDS = 4;
+
 export interface GalleryProps {
   onRerun: (task: Task) => void;
   onTrySample: () => void;
@@ -87,10 +90,10 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
       ) : (
         <>
           <ul className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3" aria-label="Videos, newest first">
-            {tasks.map((task) => (
+            {tasks.map((task, index) => (
               <li key={task.task_id} className="flex">
                 <div className="flex w-full flex-col [&>article]:flex-1">
-                  <TaskCard task={task} now={now} onWatch={setWatching} onRerun={onRerun} />
+                  <TaskCard task={task} now={now} onWatch={setWatching} onRerun={onRerun} eager={index < EAGER_CARDS} />
                 </div>
               </li>
             ))}

@@ -16,6 +16,7 @@ export interface TaskCardProps {
   now: number;
   onWatch: (task: Task) => void;
   onRerun: (task: Task) => void;
+  eager: boolean;
 }
 
 function priceLine(task: Task): string {
@@ -24,7 +25,7 @@ function priceLine(task: Task): string {
   return formatCredits(task.price_credits);
 }
 
-export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps) {
+export function TaskCard({ task: listed, now, onWatch, onRerun, eager }: TaskCardProps) {
   const task = useTaskSnapshot(listed);
   const promptId = useId();
   const running = task.status === 'queued' || task.status === 'running';
@@ -38,7 +39,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun }: TaskCardProps)
       data-status={task.status}
       className="flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
     >
-      <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} />
+      <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} eager={eager} />
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center gap-2">
           <StatusBadge status={task.status} />

@@ -5,13 +5,16 @@ import type { Task } from '../../../shared/contract';
 export interface TaskMediaProps {
   task: Task;
   onOpenPlayer: () => void;
+  /** The first cards are on screen at once: load their pictures now rather than lazily. */
+  eager: boolean;
 }
 
 /**
  * The card's picture. A finished video plays in place on hover or on a click (tap on a
  * phone); the <video> exists only while it plays, so a long gallery loads posters only.
  */
-export function TaskMedia({ task, onOpenPlayer }: TaskMediaProps) {
+export function TaskMedia({ task, onOpenPlayer, eager }: TaskMediaProps) {
+  const loading = eager ? 'eager' : 'lazy';
   const [playing, setPlaying] = useState(false);
   const result = task.status === 'succeeded' ? task.result : null;
   const frame = 'relative aspect-video overflow-hidden bg-slate-200 dark:bg-slate-800';
@@ -22,7 +25,7 @@ export function TaskMedia({ task, onOpenPlayer }: TaskMediaProps) {
         <img
           src={task.image}
           alt=""
-          loading="lazy"
+          loading={loading}
           decoding="async"
           className={`size-full object-cover ${task.status === 'failed' || task.status === 'canceled' ? 'opacity-40 grayscale' : 'opacity-70 blur-[1px]'}`}
         />
@@ -43,7 +46,7 @@ export function TaskMedia({ task, onOpenPlayer }: TaskMediaProps) {
       onMouseEnter={() => setPlaying(true)}
       onMouseLeave={() => setPlaying(false)}
     >
-      <img src={result.poster_url} alt="" loading="lazy" decoding="async" className="size-full object-cover" />
+      <img src={result.poster_url} alt="" loading={loading} decoding="async" className="size-full object-cover" />
       {playing ? (
         <video
           src={result.video_url}
