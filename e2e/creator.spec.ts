@@ -147,6 +147,30 @@ test('files that are not usable images are refused next to the field', async ({ 
   await expect(error).toBeHidden();
 });
 
+test('an image pasted anywhere on the page, or dropped on the field, becomes the reference image', async ({ page }) => {
+  await page.goto('/');
+  const details = page.getByTestId('image-details');
+  // The browser builds a real File from the sample and delivers it the way the OS would.
+  await page.evaluate(async () => {
+    const blob = await (await fetch('/sample-product.jpg')).blob();
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'pasted.jpg', { type: 'image/jpeg' }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await expect(details).toContainText('1280×960');
+  await expect(page.getByText('pasted.jpg')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByTestId('image-drop-zone').evaluate(async (zone) => {
+    const blob = await (await fetch('/sample-product.jpg')).blob();
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'dropped.jpg', { type: 'image/jpeg' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(details).toContainText('1280×960');
+  await expect(page.getByText('dropped.jpg')).toBeVisible();
+});
+
 test('a link the server cannot use is explained next to the field', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('textbox', { name: 'Or use a link to an image' }).fill('http://127.0.0.1:9/missing.jpg');

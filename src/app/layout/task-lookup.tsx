@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Icon } from '../../components/icons';
+import { SearchInput } from '../../components/search-input';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -43,20 +43,16 @@ export function TaskLookup() {
       <label htmlFor={id} className="sr-only">
         Find a task by its id or the upstream id
       </label>
-      <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500 dark:text-slate-400">
-        <Icon name="search" />
-      </span>
-      <input
+      <SearchInput
         ref={input}
         id={id}
-        type="search"
         value={value}
         onChange={(event) => setValue(event.target.value)}
         placeholder="Find a task by id"
         aria-keyshortcuts="/"
         autoComplete="off"
         spellCheck={false}
-        className="h-9 w-full rounded-lg border border-slate-300 bg-white pr-9 pl-8 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
+        className="pr-9 dark:border-slate-700"
       />
       <kbd
         aria-hidden="true"

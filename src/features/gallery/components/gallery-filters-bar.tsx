@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { Icon } from '../../../components/icons';
+import { SearchInput } from '../../../components/search-input';
 import { MODE_LABELS } from '../../../lib/mode-labels';
 import type { TaskStatus } from '../../../shared/status';
 import { MODES } from '../../../shared/pricing';
@@ -66,23 +66,18 @@ export function GalleryFiltersBar({ filters, onChange, counts }: GalleryFiltersB
         })}
       </div>
       <div className="flex flex-wrap gap-2">
-        <div className="relative min-w-0 flex-1 basis-48">
-          <label htmlFor={searchId} className="sr-only">
-            Search prompts
-          </label>
-          <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500">
-            <Icon name="search" />
-          </span>
-          <input
-            id={searchId}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            placeholder="Search prompts"
-            maxLength={500}
-            className={`${CONTROL} w-full pl-8`}
-          />
-        </div>
+        <label htmlFor={searchId} className="sr-only">
+          Search prompts
+        </label>
+        <SearchInput
+          id={searchId}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="Search prompts"
+          maxLength={500}
+          wrapperClassName="min-w-0 flex-1 basis-48"
+          className="pr-3"
+        />
         <label htmlFor={modeId} className="sr-only">
           Mode
         </label>
