@@ -5,7 +5,7 @@ import { kb, measureBundle } from '../bench/lib/bundle-size';
 
 const sizes = measureBundle(path.resolve('dist'));
 const checks = [
-  { name: 'initial JS', bytes: sizes.initialJs.gzipBytes, budget: BUDGETS.initialJsGzipBytes },
+  { name: 'initial JS', bytes: sizes.initialJs.gzipBytes, budget: BUDGETS.initialJsGzipCeilingBytes },
   { name: 'CSS', bytes: sizes.css.gzipBytes, budget: BUDGETS.cssGzipBytes },
 ];
 let over = false;
