@@ -59,6 +59,21 @@ describe('tracker', () => {
     expect(fs.readdirSync(path.join(server.dataDir, 'media', 'videos'))).toEqual([]);
   });
 
+  it('fails a task whose linked image cannot be fetched, saying so, uncharged', async () => {
+    const server = await start({ LOCAL_ENGINE_DELAY_MS: '300' });
+    const missing = http.createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => missing.listen(0, '127.0.0.1', resolve));
+    try {
+      const image = `http://127.0.0.1:${(missing.address() as AddressInfo).port}/gone.jpg`;
+      const created = await submit(server.url, { prompt: 'Pan across', image });
+      const task = await waitForTask(server.url, created.task_id);
+      expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'image_unreachable' } });
+      expect(task.error!.message).toContain('HTTP 404');
+    } finally {
+      missing.close();
+    }
+  });
+
   it('picks up a task after a restart mid-generation and finishes it, charged once', async () => {
     const dataDir = makeDataDir();
     const first = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
