@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/spinner';
 import { useCredits } from '../../../lib/api/get-credits';
 import { generationFormSchema, type GenerationForm } from '../../../shared/contract';
 import { modelIdForMode, quote } from '../../../shared/pricing';
-import { useCatalogue } from '../api/get-catalogue';
+import { useCatalogue } from '../../../lib/api/get-catalogue';
 import { SAMPLE_PROMPT } from '../api/get-sample-image';
 import { useGenerationSubmit } from '../hooks/use-generation-submit';
 import { useImageSource } from '../hooks/use-image-source';
@@ -15,7 +15,7 @@ import type { FieldError } from '../lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
 import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
-import { PromptField } from './prompt-field';
+import { PromptField } from '../../../components/prompt-field';
 
 /** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
 export interface GenerateFormHandle {

@@ -4,7 +4,7 @@ import { Spinner } from '../../../components/spinner';
 import { formatBytes } from '../../../lib/format-bytes';
 import { IMAGE_LIMITS } from '../../../shared/limits';
 import type { ImageSource } from '../hooks/use-image-source';
-import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '../lib/check-image';
+import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '../../../lib/check-image';
 import { ImageDropZone } from './image-drop-zone';
 import { ImageLinkInput } from './image-link-input';
 import { ImagePreview } from './image-preview';

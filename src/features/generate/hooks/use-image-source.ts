@@ -8,8 +8,8 @@ import { ApiError } from '../../../lib/api-client';
 import { imageUrlSchema } from '../../../shared/contract';
 import { getSampleImage } from '../api/get-sample-image';
 import { inspectImage } from '../api/inspect-image';
-import { uploadImage } from '../api/upload-image';
-import { checkImageDimensions, checkImageFile } from '../lib/check-image';
+import { uploadImage } from '../../../lib/api/upload-image';
+import { precheckImage } from '../../../lib/precheck-image';
 
 export type ImageOrigin = 'upload' | 'link' | 'previous';
 
@@ -48,27 +48,6 @@ function messageOf(error: unknown, fallback: string): string {
   return error instanceof ApiError || error instanceof Error ? error.message || fallback : fallback;
 }
 
-async function decodeSize(file: Blob): Promise<{ width: number; height: number } | null> {
-  try {
-    const bitmap = await createImageBitmap(file);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
-    return size;
-  } catch {
-    return null;
-  }
-}
-
-/** Checks a file the way the server will, so a wrong one is refused before a byte is uploaded. */
-async function precheck(file: File): Promise<string | null> {
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const check = checkImageFile(file, head);
-  if (!check.ok) return check.message;
-  const size = await decodeSize(file);
-  if (!size) return `“${file.name}” could not be read as an image. It may be damaged; try exporting it again.`;
-  return checkImageDimensions(size.width, size.height);
-}
-
 export function useImageSource(onUrlChange: (url: string | null) => void): ImageSource {
   const [state, setState] = useState<ImageSourceState>({ kind: 'empty' });
   const operation = useRef<AbortController | null>(null);
@@ -103,7 +82,7 @@ export function useImageSource(onUrlChange: (url: string | null) => void): Image
   const uploadFile = useCallback(
     async (file: File, signal: AbortSignal) => {
       setState({ kind: 'preparing', what: `Checking “${file.name}”…` });
-      const problem = await precheck(file);
+      const problem = await precheckImage(file);
       if (signal.aborted) return;
       if (problem) return fail(signal, problem);
 

@@ -3,8 +3,8 @@
  * (shared/limits.ts), so a wrong file is explained at once instead of after an upload.
  * The server checks again: these only save a round trip.
  */
-import { formatBytes } from '../../../lib/format-bytes';
-import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS, type ImageContentType } from '../../../shared/limits';
+import { formatBytes } from './format-bytes';
+import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS, type ImageContentType } from '../shared/limits';
 
 export const ACCEPTED_IMAGE_TYPES = IMAGE_CONTENT_TYPES.join(',');
 export const ACCEPTED_IMAGE_NAMES = 'JPEG, PNG or WebP';
