@@ -32,6 +32,8 @@ interface LocalJob {
   render: RenderReport | null;
   renderError: { code: string; message: string } | null;
   abort: AbortController;
+  /** Settles when the render (or its failure) is done, files cleaned up included. */
+  rendering: Promise<void>;
   lastProgress: number;
 }
 
@@ -83,9 +85,12 @@ export class LocalEngine implements Engine {
     for (const file of this.files(task.id)) fs.rmSync(file, { force: true });
   }
 
+  /** Stops every render and waits until their processes and files are gone. */
   async close(): Promise<void> {
-    for (const job of this.jobs.values()) job.abort.abort();
+    const jobs = [...this.jobs.values()];
     this.jobs.clear();
+    for (const job of jobs) job.abort.abort();
+    await Promise.allSettled(jobs.map((job) => job.rendering));
   }
 
   private files(taskId: string): [video: string, poster: string] {
@@ -101,11 +106,12 @@ export class LocalEngine implements Engine {
       render: null,
       renderError: null,
       abort: new AbortController(),
+      rendering: Promise.resolve(),
       lastProgress: 0,
     };
     this.jobs.set(task.id, job);
     // A failing task never costs an encode: the real one would also fail before producing anything.
-    if (!job.failure) void this.renderJob(job, task);
+    if (!job.failure) job.rendering = this.renderJob(job, task);
     return job;
   }
 

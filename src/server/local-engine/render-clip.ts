@@ -3,6 +3,7 @@
  * works on few pixels and stays fast), then a camera move over it, H.264 yuv420p at 24 fps,
  * exactly `duration` seconds (a fixed frame count), +faststart so browsers play it at once.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import { IMAGE_LIMITS } from '../../shared/limits';
@@ -40,8 +41,10 @@ export interface RenderReport {
 export async function renderClip(request: RenderRequest): Promise<RenderReport> {
   const source = sharp(request.image, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate();
   const size = outputSize(request.imageWidth, request.imageHeight, request.resolution);
-  const stillPath = `${request.videoPath}.still.jpg`;
-  const partPath = `${request.videoPath}.part`;
+  // Names of this render's own, so a render of the same task by a newer process never shares a file with an old one.
+  const unique = randomBytes(6).toString('hex');
+  const stillPath = `${request.videoPath}.still-${unique}.jpg`;
+  const partPath = `${request.videoPath}.part-${unique}`;
   try {
     await source
       .resize(size.width, size.height, { fit: 'cover' })

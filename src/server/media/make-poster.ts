@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { FFMPEG_PATH } from './tool-paths';
 import { runTool } from './run-tool';
 
 /** A JPEG of the video's first frame, written whole or not at all. */
 export async function makePoster(videoPath: string, posterPath: string, signal?: AbortSignal): Promise<void> {
-  const partPath = `${posterPath}.part`;
+  const partPath = `${posterPath}.part-${randomBytes(6).toString('hex')}`;
   try {
     await runTool(
       FFMPEG_PATH,
