@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'upload_invalid',
   'payload_too_large',
   'not_found',
+  /* Asked for finished videos (a ZIP) when none has finished yet. */
+  'not_ready',
   'unauthorized',
   'forbidden',
   'rate_limited',

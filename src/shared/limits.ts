@@ -29,3 +29,11 @@ export const LOCAL_STARTING_CREDITS = 1000;
 
 /** What one credit is worth, from the seed ("1 credit ≈ $0.01"). */
 export const USD_PER_CREDIT = 0.01;
+
+/* A batch (issue 9): up to 20 product photos, each made in up to 4 variants, all in one request. */
+export const BATCH_MAX_IMAGES = 20;
+export const BATCH_MAX_VARIANTS = 4;
+export const BATCH_MAX_TASKS = BATCH_MAX_IMAGES * BATCH_MAX_VARIANTS;
+
+/** How far back the spend report looks at most. */
+export const SPEND_MAX_DAYS = 365;
