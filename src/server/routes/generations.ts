@@ -3,7 +3,7 @@
  * by the server, stored, and handed to the tracker. Answers at once; the job is asynchronous.
  * With `Idempotency-Key`, a retried submit answers the first task and never makes a second.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '../../shared/contract';
 import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
 import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
@@ -11,15 +11,12 @@ import { requestOrigin } from '../http/request-origin';
 import { requireJson } from '../http/require-json';
 import { validate } from '../http/validate';
 import { generationBodyHash } from './generation-body-hash';
+import { idempotencyKeyOf, reserveIdempotencyKey } from './idempotency-key';
 import { HttpError } from '../http-error';
-import { looksLikeOwnUpload, ownUpload } from '../images/read-image';
+import { isMissingOwnUpload } from '../images/missing-own-upload';
 import type { Services } from '../services';
 import { newId } from '../store/new-id';
 import { InsufficientCreditsError, type TaskRecord } from '../store/tasks-store';
-
-/* A reservation whose request has not finished in this time belonged to one that died. */
-const IN_FLIGHT_STALE_MS = 60_000;
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export function generationRoutes(services: Services) {
   const { store, engine, tracker, config } = services;
@@ -33,35 +30,14 @@ export function generationRoutes(services: Services) {
       const body = c.req.valid('json');
       const price = priceOf(body);
       const key = idempotencyKeyOf(c);
-      if (key) {
-        const reservation = await store.idempotency.reserve(
-          key,
-          generationBodyHash(body),
-          Date.now(),
-          IN_FLIGHT_STALE_MS,
-        );
-        if (reservation.state === 'replay') {
-          const task = await store.tasks.get(reservation.taskId);
-          if (task) return c.json(created(task), 202, { 'Idempotent-Replayed': 'true', Location: taskPath(task) });
-        }
-        if (reservation.state === 'conflict') {
-          throw new HttpError(
-            422,
-            'idempotency_conflict',
-            'This Idempotency-Key was already used with a different request. Use a new key for a new request.',
-          );
-        }
-        if (reservation.state === 'in_flight') {
-          c.header('Retry-After', '1');
-          throw new HttpError(
-            409,
-            'idempotency_in_flight',
-            'A request with this Idempotency-Key is still being processed. Retry with the same key in a moment.',
-          );
-        }
+      const earlier = key ? await reserveIdempotencyKey(c, store.idempotency, key, generationBodyHash(body)) : null;
+      if (earlier) {
+        const task = await store.tasks.get(earlier);
+        if (task) return c.json(created(task), 202, { 'Idempotent-Replayed': 'true', Location: taskPath(task) });
       }
       try {
-        await assertImageIsHere(body.image, requestOrigin(c, config.publicBaseUrl), services);
+        if (await isMissingOwnUpload(body.image, requestOrigin(c, config.publicBaseUrl), store.uploads))
+          throw new HttpError(422, 'image_unreachable', 'That uploaded image is not on this server. Upload it again.');
         const now = Date.now();
         const task = await store.tasks.create(
           {
@@ -105,26 +81,6 @@ function priceOf(body: GenerationRequest): number {
   const priced = quote(DEFAULT_CATALOGUE, body);
   if (!priced.ok) throw new HttpError(priced.code === 'unknown_model' ? 400 : 422, priced.code, priced.reason);
   return priced.credits;
-}
-
-function idempotencyKeyOf(c: Context): string | null {
-  const key = c.req.header('Idempotency-Key');
-  if (key === undefined) return null;
-  if (!KEY_PATTERN.test(key)) {
-    throw new HttpError(
-      400,
-      'validation_failed',
-      'Idempotency-Key must be 1–255 visible ASCII characters (a UUID is a good choice).',
-    );
-  }
-  return key;
-}
-
-/* An upload link of ours that no longer has a file would fail later, after the wait: refuse it now. */
-async function assertImageIsHere(image: string, origin: string, services: Services): Promise<void> {
-  if (new URL(image).origin !== origin || !looksLikeOwnUpload(image)) return;
-  if (await ownUpload(image, services.store.uploads)) return;
-  throw new HttpError(422, 'image_unreachable', 'That uploaded image is not on this server. Upload it again.');
 }
 
 function created(task: TaskRecord): GenerationCreated {

@@ -116,6 +116,11 @@ export type TaskOutcome =
 export interface TasksStore {
   /** Inserts a task and, in the same transaction, binds its idempotency key; throws InsufficientCreditsError. */
   create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord>;
+  /**
+   * Inserts a batch's tasks in one transaction — all or none. The credit check is for their total;
+   * their idempotency key (the same on each) is bound to the first, which a retry reads the batch from.
+   */
+  createMany(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]>;
   get(id: string): Promise<TaskRecord | null>;
   getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null>;
   list(filter: TaskListFilter): Promise<TaskRecord[]>;

@@ -37,25 +37,36 @@ export class SqliteTasksStore implements TasksStore {
   ) {}
 
   async create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord> {
+    return this.insertAll([task], options)[0]!;
+  }
+
+  async createMany(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]> {
+    return this.insertAll(tasks, options);
+  }
+
+  private insertAll(tasks: readonly NewTask[], options: CreateTaskOptions): TaskRecord[] {
     return this.db.transaction(() => {
-      if (options.checkCredits) this.assertCredits(task.priceCredits);
-      this.statements
-        .get(
-          `INSERT INTO tasks (id, engine, status, model, model_id, mode, prompt, image, duration, resolution,
-             price_credits, callback_url, batch_id, idempotency_key, next_poll_at, created_at, updated_at)
-           VALUES (@id, @engine, 'queued', @model, @model_id, @mode, @prompt, @image, @duration, @resolution,
-             @price_credits, @callback_url, @batch_id, @idempotency_key, @created_at, @created_at, @created_at)`,
-        )
-        .run(newTaskParams(task));
-      if (task.idempotencyKey) this.bindKey(task.idempotencyKey, task.id);
-      insertEvent(this.statements, task.id, {
-        at: task.createdAt,
-        status: 'queued',
-        progress: 0,
-        source: 'api',
-        message: 'Accepted; waiting for the engine.',
-      });
-      return this.getSync(task.id)!;
+      if (options.checkCredits) this.assertCredits(tasks.reduce((sum, task) => sum + task.priceCredits, 0));
+      for (const task of tasks) {
+        this.statements
+          .get(
+            `INSERT INTO tasks (id, engine, status, model, model_id, mode, prompt, image, duration, resolution,
+               price_credits, callback_url, batch_id, idempotency_key, next_poll_at, created_at, updated_at)
+             VALUES (@id, @engine, 'queued', @model, @model_id, @mode, @prompt, @image, @duration, @resolution,
+               @price_credits, @callback_url, @batch_id, @idempotency_key, @created_at, @created_at, @created_at)`,
+          )
+          .run(newTaskParams(task));
+        insertEvent(this.statements, task.id, {
+          at: task.createdAt,
+          status: 'queued',
+          progress: 0,
+          source: 'api',
+          message: 'Accepted; waiting for the engine.',
+        });
+      }
+      const first = tasks[0];
+      if (first?.idempotencyKey) this.bindKey(first.idempotencyKey, first.id);
+      return tasks.map((task) => this.getSync(task.id)!);
     })();
   }
 
