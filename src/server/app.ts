@@ -7,12 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../shared/errors';
 import { errorBody, HttpError } from './http-error';
+import { batchRoutes } from './routes/batches';
 import { billingRoutes } from './routes/billing';
+import { downloadRoutes } from './routes/downloads';
 import { generationRoutes } from './routes/generations';
 import { healthRoutes } from './routes/health';
 import { imageRoutes } from './routes/images';
 import { mediaRoutes } from './routes/media';
 import { modelRoutes } from './routes/models';
+import { spendRoutes } from './routes/spend';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
@@ -33,6 +36,9 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/v1/images', imageRoutes(services));
   app.route('/api/v1/models', modelRoutes());
   app.route('/api/v1/billing', billingRoutes(services));
+  app.route('/api/v1/billing/spend', spendRoutes(services));
+  app.route('/api/v1/batches', batchRoutes(services));
+  app.route('/api/v1/downloads.zip', downloadRoutes(services));
   app.route('/api/v1/webhooks', webhookRoutes(services));
   app.route('/media', mediaRoutes(services));
 

@@ -4,6 +4,7 @@ import type { HistoryStore } from './history-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { LedgerStore } from './ledger-store';
 import type { SettingsStore } from './settings-store';
+import type { SpendStore } from './spend-store';
 import type { TasksStore } from './tasks-store';
 import type { UploadsStore } from './uploads-store';
 
@@ -15,5 +16,6 @@ export interface Store {
   idempotency: IdempotencyStore;
   callbacks: CallbacksStore;
   settings: SettingsStore;
+  spend: SpendStore;
   close(): Promise<void>;
 }

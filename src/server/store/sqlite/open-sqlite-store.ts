@@ -9,6 +9,7 @@ import { SqliteIdempotencyStore } from './idempotency';
 import { SqliteLedgerStore } from './ledger';
 import { migrate } from './migrate';
 import { SqliteSettingsStore } from './settings';
+import { SqliteSpendStore } from './spend';
 import { StatementCache } from './statement-cache';
 import { SqliteTasksStore } from './tasks';
 import { SqliteUploadsStore } from './uploads';
@@ -33,6 +34,7 @@ export function openSqliteStore(dataDir: string): Store {
     idempotency: new SqliteIdempotencyStore(db, statements),
     callbacks: new SqliteCallbacksStore(statements),
     settings: new SqliteSettingsStore(db, statements),
+    spend: new SqliteSpendStore(statements),
     close: async () => {
       if (db.open) db.close();
     },

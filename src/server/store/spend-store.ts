@@ -1,0 +1,26 @@
+/** What was spent, read from the ledger (the one truth about credits): per day and per batch. */
+export interface DaySpend {
+  /** `YYYY-MM-DD` in the viewer's time zone. */
+  date: string;
+  /** Net credits charged that day (charges less refunds). */
+  chargedCredits: number;
+  /** Videos charged that day. */
+  videos: number;
+}
+
+export interface BatchSpend {
+  batchId: string;
+  prompt: string;
+  createdAt: number;
+  taskCount: number;
+  succeeded: number;
+  priceCredits: number;
+  chargedCredits: number;
+}
+
+export interface SpendStore {
+  /** Days in [fromMs, toMs) that had a charge or refund; `offsetMinutes` east of UTC sets midnight. */
+  byDay(fromMs: number, toMs: number, offsetMinutes: number): Promise<DaySpend[]>;
+  /** Batches created in [fromMs, toMs), newest first, with what their tasks were charged. */
+  byBatch(fromMs: number, toMs: number, limit: number): Promise<BatchSpend[]>;
+}
