@@ -9,9 +9,13 @@ import { ApiInOneClient } from './upstream/api-in-one-client';
 
 export function createEngine(config: Config, images: ImageSources, webhookUrl: string | null): Engine {
   if (config.apiKey) {
-    return new ApiInOneEngine(new ApiInOneClient({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }), {
-      webhookUrl,
+    const client = new ApiInOneClient({
+      baseUrl: config.apiBaseUrl,
+      apiKey: config.apiKey,
+      timeoutMs: config.upstreamTimeouts.callMs,
+      downloadTimeoutMs: config.upstreamTimeouts.downloadMs,
     });
+    return new ApiInOneEngine(client, { webhookUrl });
   }
   return new LocalEngine({
     workDir: path.join(config.dataDir, 'local-engine'),

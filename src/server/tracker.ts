@@ -10,6 +10,7 @@ import type { MediaStorage } from './media/media-storage';
 import type { Store } from './store/store';
 import type { TaskRecord } from './store/tasks-store';
 import { ExchangeLog } from './tracking/exchange-log';
+import { forgetExpiredKeys } from './tracking/idempotency-retention';
 import { TaskSteps } from './tracking/task-steps';
 import { taskEvent } from './tracking/tracking-context';
 import { WakeableLoop } from './wakeable-loop';
@@ -30,8 +31,6 @@ export interface TrackerOptions {
 
 /* A claimed task is not claimed again for this long, unless its step ends first (the usual case). */
 const STEP_LEASE_MS = 10 * 60_000;
-/* Idempotency keys are promised for 24 h; kept twice that. */
-const IDEMPOTENCY_KEEP_MS = 48 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 const RESUBMIT_NOTE =
@@ -142,6 +141,6 @@ export class Tracker {
   private async purgeIfDue(now: number): Promise<void> {
     if (now - this.lastPurgeAt < PURGE_EVERY_MS) return;
     this.lastPurgeAt = now;
-    await this.options.store.idempotency.purgeBefore(now - IDEMPOTENCY_KEEP_MS);
+    await forgetExpiredKeys(this.options.store.idempotency, now);
   }
 }
