@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchRequestSchema, creditsSchema, taskListSchema, type BatchRequestInput } from '../../shared/contract';
 import { BATCH_MAX_IMAGES } from '../../shared/limits';
 import { expectError, getJson, postGeneration, upload } from '../test-support/api-calls';
-import { countAllTasks, createBatch, getBatch, postBatch } from '../test-support/batch-calls';
+import { countAllTasks, createBatch, fetchZip, getBatch, postBatch } from '../test-support/batch-calls';
 import { makeTestImage } from '../test-support/test-image';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import { generationBodyHash } from './generation-body-hash';
@@ -83,6 +83,14 @@ describe('prices', () => {
       Array(3).fill(['hailuo/2-3-image-to-video-standard', '6', '768P']),
     );
   });
+});
+
+it('has no ZIP while nothing in it is finished, and says so', async () => {
+  const created = await createBatch(server.url, { prompt: PROMPT, images: images.slice(5, 7) });
+  const { response } = await fetchZip(server.url, `batch_id=${created.batch_id}`);
+  expect(await expectError(response, 409, 'not_ready')).toMatch(
+    /^None of these 2 videos is ready to download \((\d (queued|generating)(, )?)+\)\. Try again once at least one is ready\.$/,
+  );
 });
 
 describe('refusals', () => {
