@@ -6,6 +6,7 @@ import type { EngineState } from '../engine';
 import type { NewTaskEvent } from '../store/history-store';
 import type { TaskOutcome, TaskRecord } from '../store/tasks-store';
 import { archiveResult } from './archive-result';
+import { deadlineMessage } from './deadline-message';
 import { failureBackoffMs } from './backoff';
 import { describeEngine } from './engine-words';
 import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
@@ -31,11 +32,9 @@ export class TaskEndings {
     );
   }
 
-  expire(task: TaskRecord): Promise<void> {
-    const minutes = Math.round(this.context.deadlineMs / 60_000);
-    const within = minutes < 1 ? 'a minute' : `${minutes} minutes`;
-    const message = `The task did not finish within ${within}, so it was stopped. No credits were charged.`;
-    return this.fail(task, 'deadline_exceeded', message, 'tracker');
+  async expire(task: TaskRecord): Promise<void> {
+    const exchanges = await this.context.store.history.exchanges(task.id);
+    return this.fail(task, 'deadline_exceeded', deadlineMessage(this.context.deadlineMs, exchanges), 'tracker');
   }
 
   /** Copies the result into our storage, then ends the task succeeded and charged; a failed copy is retried. */

@@ -2,7 +2,7 @@
  * One step of one task: submit it if the engine does not have it yet, else poll it, and write
  * what was learned. A step is one engine call; the tracker decides when the next one is due.
  */
-import type { TaskStatus } from '../../shared/status';
+import { isFinalStatus, type TaskStatus } from '../../shared/status';
 import type { EngineState } from '../engine';
 import type { TaskRecord } from '../store/tasks-store';
 import { isUpstreamError } from '../upstream/upstream-error';
@@ -12,8 +12,12 @@ import { TaskEndings } from './task-endings';
 import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
 
 const STEP_TIMEOUT_MS = 5 * 60_000;
-/* Non-retryable answers to a poll (e.g. 404 from the upstream) in a row before the task is given up. */
-const MAX_POLL_REJECTIONS = 3;
+/*
+ * Answers that will not change by asking again (a 404 to a poll, garbage, an unknown status word)
+ * in a row before the task is given up. A submit refused outright (a 4xx) ends at once; a submit
+ * answered with garbage may have made a job, so it is sent again under the same Idempotency-Key.
+ */
+const MAX_REJECTIONS_IN_A_ROW = 3;
 
 const STATUS_RANK: Record<TaskStatus, number> = { queued: 0, running: 1, succeeded: 2, failed: 2, canceled: 2 };
 
@@ -25,17 +29,33 @@ export class TaskSteps {
   }
 
   async run(task: TaskRecord): Promise<void> {
-    if (Date.now() - task.createdAt > this.context.deadlineMs) return this.endings.expire(task);
+    const pastDeadline = Date.now() - task.createdAt > this.context.deadlineMs;
+    if (pastDeadline && !task.upstreamTaskId) return this.endings.expire(task);
     const signal = AbortSignal.any([this.context.stopping, AbortSignal.timeout(STEP_TIMEOUT_MS)]);
     const operation = task.upstreamTaskId ? 'poll' : 'submit';
     try {
-      if (task.upstreamTaskId) await this.poll(task, task.upstreamTaskId, signal);
+      if (task.upstreamTaskId && pastDeadline) await this.lastLook(task, task.upstreamTaskId, signal);
+      else if (task.upstreamTaskId) await this.poll(task, task.upstreamTaskId, signal);
       else await this.submit(task, signal);
     } catch (error) {
       // On shutdown the lease is handed back so the next start polls at once.
-      if (this.context.stopping.aborted) await this.context.store.tasks.update(task.id, { nextPollAt: Date.now() });
-      else await this.callFailed(task, operation, error);
+      if (this.context.stopping.aborted) {
+        await this.context.store.tasks.update(task.id, { nextPollAt: Date.now() });
+        return;
+      }
+      await this.callFailed(task, operation, error);
+      if (pastDeadline) await this.endings.expire(task);
     }
+  }
+
+  /*
+   * Past the deadline, the engine may still have finished a (paid) video just before it: one last
+   * poll, and only a final answer is taken; anything else and the task ends as expired.
+   */
+  private async lastLook(task: TaskRecord, upstreamTaskId: string, signal: AbortSignal): Promise<void> {
+    const state = await this.context.engine.poll({ ...engineTask(task), upstreamTaskId }, { signal });
+    if (isFinalStatus(state.status)) return this.apply({ ...task, attempts: task.attempts + 1 }, state, signal, true);
+    await this.endings.expire(task);
   }
 
   private async submit(task: TaskRecord, signal: AbortSignal): Promise<void> {
@@ -101,7 +121,7 @@ export class TaskSteps {
   }
 
   private async callFailed(task: TaskRecord, operation: 'submit' | 'poll', error: unknown): Promise<void> {
-    const { store, engine, exchanges, log } = this.context;
+    const { store, exchanges, log } = this.context;
     const upstream = isUpstreamError(error) ? error : null;
     const message = error instanceof Error ? error.message : String(error);
     await exchanges.record(task.id, operation, {
@@ -111,9 +131,10 @@ export class TaskSteps {
     });
     const failures = task.failures + 1;
     log.warn(`engine ${operation} failed`, { task: task.id, failures, code: upstream?.code ?? 'internal' });
-    if (upstream && !upstream.retryable && (operation === 'submit' || failures >= MAX_POLL_REJECTIONS)) {
+    const refused = operation === 'submit' && upstream?.code === 'upstream_rejected';
+    if (upstream && !upstream.retryable && (refused || failures >= MAX_REJECTIONS_IN_A_ROW)) {
       const code = upstream.code === 'upstream_rejected' ? 'upstream_error' : upstream.code;
-      return this.endings.fail(task, code, `${describeEngine(engine)} refused the task: ${message}`, 'engine');
+      return this.endings.fail(task, code, `${sentence(message)} No credits were charged.`, 'engine');
     }
     await store.tasks.update(task.id, {
       failures,
@@ -121,4 +142,8 @@ export class TaskSteps {
       nextPollAt: Date.now() + failureBackoffMs(failures, upstream?.retryAfterMs ?? null),
     });
   }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -33,6 +33,8 @@ export class JobKeepingUpstream {
   readonly jobs = new Map<string, KeptJob>();
   /** How many jobs each Idempotency-Key made (a correct server never makes it more than 1). */
   readonly jobsPerKey = new Map<string, number>();
+  /** When each submit arrived, to measure the waits between retries. */
+  readonly submitArrivals: { key: string | null; at: number }[] = [];
   /** Answers to submits, polls and downloads wait this long (to kill the server while it waits). */
   submitDelayMs = 0;
   pollDelayMs = 0;
@@ -94,6 +96,7 @@ export class JobKeepingUpstream {
   private submit(request: FakeRequest): FakeReply {
     const { prompt } = JSON.parse(request.body) as { prompt: string };
     const key = (request.headers['idempotency-key'] as string | undefined) ?? null;
+    this.submitArrivals.push({ key, at: Date.now() });
     const script = this.scriptOf(prompt);
     const seen = key ? (this.submitsPerKey.get(key) ?? 0) : 0;
     if (key) this.submitsPerKey.set(key, seen + 1);
