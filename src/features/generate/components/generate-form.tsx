@@ -16,6 +16,7 @@ import { GenerationOptions, type OptionValues } from './generation-options';
 import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
 import { PromptField } from '../../../components/prompt-field';
+import { PromptHelpers } from '../../../components/prompt-helpers';
 
 /** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
 export interface GenerateFormHandle {
@@ -100,15 +101,21 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
         New video
       </h2>
       <ImageField source={source} formError={formState.errors.image?.message} />
-      <PromptField
-        {...promptField}
-        ref={(element) => {
-          promptField.ref(element);
-          promptRef.current = element;
-        }}
-        length={prompt.length}
-        error={formState.errors.prompt?.message}
-      />
+      <div className="flex flex-col gap-2">
+        <PromptField
+          {...promptField}
+          ref={(element) => {
+            promptField.ref(element);
+            promptRef.current = element;
+          }}
+          length={prompt.length}
+          error={formState.errors.prompt?.message}
+        />
+        <PromptHelpers
+          textarea={promptRef}
+          onChange={(text) => setValue('prompt', text, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
+        />
+      </div>
       <GenerationOptions
         catalogue={catalogue.data}
         values={{ mode, duration, resolution }}
