@@ -6,7 +6,7 @@ import { formatCredits } from '../../../lib/format-credits';
 import type { GenerationForm } from '../../../shared/contract';
 import { useCreateGeneration } from '../api/create-generation';
 import { fieldOfError, type FieldError } from '../lib/field-of-error';
-import { IdempotencyAttempt } from '../lib/idempotency-attempt';
+import { IdempotencyAttempt } from '../../../lib/idempotency-attempt';
 import { MODE_LABELS } from '../../../lib/mode-labels';
 
 /**
