@@ -48,6 +48,10 @@ export default defineConfig({
       LOCAL_ENGINE_FAILURE_RATE: '0',
       LOG_LEVEL: 'warn',
       APIINONE_API_KEY: '',
+      // The suites submit and upload far faster than a person; the limits have their own tests.
+      RATE_LIMIT_SUBMITS_PER_MIN: '0',
+      RATE_LIMIT_BATCHES_PER_MIN: '0',
+      RATE_LIMIT_UPLOADS_PER_MIN: '0',
     },
   },
 });

@@ -49,6 +49,10 @@ export async function startServer(
       ...process.env,
       APIINONE_API_KEY: '',
       LOG_LEVEL: 'warn',
+      // Tests and benchmarks submit far faster than a person would.
+      RATE_LIMIT_SUBMITS_PER_MIN: '0',
+      RATE_LIMIT_BATCHES_PER_MIN: '0',
+      RATE_LIMIT_UPLOADS_PER_MIN: '0',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

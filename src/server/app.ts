@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../shared/errors';
 import { errorBody, HttpError } from './http-error';
+import { authRoutes } from './routes/auth';
 import { batchRoutes } from './routes/batches';
 import { billingRoutes } from './routes/billing';
 import { downloadRoutes } from './routes/downloads';
@@ -19,6 +20,7 @@ import { spendRoutes } from './routes/spend';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
+import { mountSecurity } from './security/mount-security';
 import type { Services } from './services';
 
 export interface AppDeps {
@@ -28,8 +30,10 @@ export interface AppDeps {
 
 export function createApp({ services, version }: AppDeps) {
   const app = new Hono();
+  mountSecurity(app, services);
 
   app.route('/api/health', healthRoutes(services.engine.name, version));
+  app.route('/api/v1/auth', authRoutes(services));
   app.route('/api/v1/videos/generations', generationRoutes(services));
   app.route('/api/v1/tasks', taskRoutes(services));
   app.route('/api/v1/uploads', uploadRoutes(services));

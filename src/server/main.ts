@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { assertAccessConfigured, AccessNotConfiguredError } from './access/access';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { openServices } from './services';
@@ -9,12 +10,21 @@ import { openServices } from './services';
 const config = readConfig();
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 const services = await openServices(config);
+try {
+  assertAccessConfigured(services.access, config.host);
+} catch (error) {
+  if (!(error instanceof AccessNotConfiguredError)) throw error;
+  console.error(error.message);
+  await services.stop();
+  process.exit(2);
+}
 const app = createApp({ services, version });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
   services.setListenOrigin(`http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
   const engine = config.apiKey ? 'API in One' : 'local preview engine (simulated, no credits spent)';
-  console.log(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}`);
+  const access = services.access.mode === 'open' ? 'open (this machine only)' : 'sign-in or API key required';
+  console.log(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}; access ${access}`);
 });
 await services.start();
 

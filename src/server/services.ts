@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LOCAL_STARTING_CREDITS } from '../shared/limits';
+import { openAccess, type Access } from './access/access';
 import type { Config } from './config';
 import { createEngine } from './create-engine';
 import type { Engine } from './engine';
 import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
 import { MediaStorage } from './media/media-storage';
+import { linkAddressPolicy, type AddressPolicy } from './security/security-config';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import type { Store } from './store/store';
 import { Tracker } from './tracker';
@@ -23,6 +25,10 @@ export interface Services {
   tracker: Tracker;
   callbacks: CallbackSender;
   images: ImageSources;
+  /** Who may use the server: API keys, dashboard sessions. */
+  access: Access;
+  /** Which resolved addresses user links (images, callbacks) may reach. */
+  isAllowedAddress: AddressPolicy;
   log: Logger;
   /** The secret path segment of our upstream webhook, random per DATA_DIR. */
   webhookSecret: string;
@@ -49,7 +55,10 @@ export async function openServices(config: Config, options: ServiceOptions = {})
   media.sweepPartials();
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
   if (!config.apiKey) await store.ledger.grantOnce('grant:local-start', LOCAL_STARTING_CREDITS, Date.now());
-  const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress: options.isAllowedAddress };
+  const isAllowedAddress = options.isAllowedAddress ?? linkAddressPolicy(config.security);
+  const access = openAccess(config);
+  // `origin` is defined below; ownOrigins is only called once the server runs.
+  const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress, ownOrigins: () => [origin()] };
   // The upstream can only call us back at a public address.
   const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
   const engine = createEngine(config, images, webhookUrl);
@@ -62,7 +71,7 @@ export async function openServices(config: Config, options: ServiceOptions = {})
     secrets,
     origin,
     typicalDurationMs: engine.typicalDurationMs,
-    isAllowedAddress: options.isAllowedAddress,
+    isAllowedAddress,
   });
   const tracker = new Tracker({
     store,
@@ -81,6 +90,8 @@ export async function openServices(config: Config, options: ServiceOptions = {})
     tracker,
     callbacks,
     images,
+    access,
+    isAllowedAddress,
     log,
     webhookSecret,
     setListenOrigin: (value) => (listenOrigin = value),
@@ -94,6 +105,7 @@ export async function openServices(config: Config, options: ServiceOptions = {})
       await callbacks.stop();
       await engine.close();
       await store.close();
+      access.close();
     },
   };
 }

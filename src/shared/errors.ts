@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'rate_limited',
+  /* A link the server will not fetch or call: a private or local address, credentials in it. */
+  'url_not_allowed',
   'idempotency_conflict',
   'idempotency_in_flight',
   'upstream_error',

@@ -1,7 +1,9 @@
 /**
  * Gets the bytes of an image a task or a check refers to. Our own uploads are read from storage
  * (no network call, and they work when this server is not reachable from itself); any other
- * link is fetched with safeFetch's limits on address, size, time and redirects.
+ * link is fetched with safeFetch's limits on address, size, time and redirects. A link is ours
+ * only when both its origin is one we answer on and its path is an upload name we issued — a
+ * foreign host serving the same path is fetched like any other link.
  */
 import fs from 'node:fs/promises';
 import { IMAGE_LIMITS } from '../../shared/limits';
@@ -16,36 +18,58 @@ export interface ImageSources {
   /** Which resolved addresses may be fetched; defaults to public ones only. */
   isAllowedAddress?: (address: string) => boolean;
   fetchTimeoutMs?: number;
+  /** Origins this server answers on (PUBLIC_BASE_URL, else where it listens). */
+  ownOrigins?: () => readonly string[];
 }
 
-const UPLOAD_PATH = /^\/media\/uploads\/([A-Za-z0-9_-]{1,100}\.(?:jpg|png|webp))$/;
+/* `upl_` + newId's 26 characters (time, then 80 random bits) + the stored format's extension. */
+const UPLOAD_PATH = /^\/media\/uploads\/(upl_[0-9a-hjkmnp-tv-z]{26}\.(?:jpg|png|webp))$/;
 
-/** The upload an URL points to, when it is one of ours. */
-export async function ownUpload(url: string, uploads: UploadsStore): Promise<UploadRecord | null> {
-  let pathname: string;
+function parseUrl(url: string): URL | null {
   try {
-    pathname = new URL(url).pathname;
+    return new URL(url);
   } catch {
     return null;
   }
-  const match = UPLOAD_PATH.exec(pathname);
-  return match ? uploads.getByFileName(match[1]!) : null;
+}
+
+/** The stored file name an upload link of ours names, whatever its host. */
+export function uploadFileNameOf(url: string): string | null {
+  const parsed = parseUrl(url);
+  return parsed ? (UPLOAD_PATH.exec(parsed.pathname)?.[1] ?? null) : null;
+}
+
+/**
+ * The upload a URL points to, when it is one of ours: an upload name we issued, at PUBLIC_BASE_URL,
+ * where we listen, the origin of the request being answered, or the origin the upload was issued
+ * under (a name this server was reached by, such as `localhost` beside `127.0.0.1`).
+ */
+export async function ownUpload(
+  url: string,
+  sources: Pick<ImageSources, 'uploads' | 'ownOrigins'>,
+  requestOrigin?: string,
+): Promise<UploadRecord | null> {
+  const fileName = uploadFileNameOf(url);
+  const record = fileName ? await sources.uploads.getByFileName(fileName) : null;
+  if (!record) return null;
+  const origins = new Set(sources.ownOrigins?.() ?? []);
+  if (requestOrigin) origins.add(requestOrigin);
+  const issuedAt = parseUrl(record.url);
+  if (issuedAt) origins.add(issuedAt.origin);
+  return origins.has(new URL(url).origin) ? record : null;
 }
 
 /** True when the URL has the shape of one of our upload links (whether or not the file exists). */
 export function looksLikeOwnUpload(url: string): boolean {
-  try {
-    return UPLOAD_PATH.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+  return uploadFileNameOf(url) !== null;
 }
 
 export async function readImage(
   url: string,
   sources: ImageSources,
+  requestOrigin?: string,
 ): Promise<{ bytes: Buffer; upload: UploadRecord | null }> {
-  const upload = await ownUpload(url, sources.uploads);
+  const upload = await ownUpload(url, sources, requestOrigin);
   if (upload) {
     const bytes = await fs.readFile(sources.media.absolute(`uploads/${upload.fileName}`));
     return { bytes, upload };

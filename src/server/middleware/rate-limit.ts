@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { errorBody } from '../http-error';
+import type { Principal } from './require-access';
 
 export interface RateLimitOptions {
   /** Requests allowed in a burst. */
@@ -41,8 +42,13 @@ export function rateLimit({ capacity, refillPerSecond, what }: RateLimitOptions)
   };
 }
 
-/** The socket's address; app.request() in tests has none, so those share one bucket. */
+/**
+ * An API key is its own client, wherever it calls from; anyone else is their socket's address
+ * (app.request() in tests has none, so those share one bucket).
+ */
 function clientKey(c: Parameters<MiddlewareHandler>[0]): string {
+  const principal: Principal | undefined = c.get('principal');
+  if (principal?.kind === 'key') return principal.id;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -7,12 +7,20 @@ import ipaddr from 'ipaddr.js';
  * IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 address it carries.
  */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
+  return rangeOf(address) === 'unicast';
+}
+
+export function isLoopbackAddress(address: string): boolean {
+  return rangeOf(address) === 'loopback';
+}
+
+function rangeOf(address: string): string | null {
+  if (!ipaddr.isValid(address)) return null;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
-  return parsed.range() === 'unicast';
+  return parsed.range();
 }
 
 /** Strips the brackets URL hostnames put around IPv6 literals. */

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { imageInspectRequestSchema, type ImageInfo } from '../../shared/contract';
 import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
+import { requestOrigin } from '../http/request-origin';
 import { requireJson } from '../http/require-json';
 import { validate } from '../http/validate';
 import { HttpError } from '../http-error';
@@ -10,7 +11,7 @@ import { ImageRefusal } from '../images/image-refusal';
 import { readImage } from '../images/read-image';
 import type { Services } from '../services';
 
-export function imageRoutes({ images }: Services) {
+export function imageRoutes({ images, config }: Services) {
   return new Hono().post(
     '/inspect',
     limitBody(JSON_BODY_LIMIT),
@@ -19,7 +20,7 @@ export function imageRoutes({ images }: Services) {
     async (c) => {
       const { url } = c.req.valid('json');
       try {
-        const { bytes, upload } = await readImage(url, images);
+        const { bytes, upload } = await readImage(url, images, requestOrigin(c, config.publicBaseUrl));
         if (upload) {
           const { id, width, height, contentType, bytes: size } = upload;
           return c.json({ id, url, width, height, content_type: contentType, bytes: size } satisfies ImageInfo);

@@ -11,9 +11,10 @@ import type { Services } from '../services';
 
 /* Room for the multipart boundaries and headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
+export const UPLOAD_BODY_LIMIT = IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD;
 
-export function uploadRoutes({ store, media, config }: Services) {
-  return new Hono().post('/', limitBody(IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD, 'The image'), async (c) => {
+export function uploadRoutes({ store, media, config, access }: Services) {
+  return new Hono().post('/', limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== 'multipart/form-data') {
       throw new HttpError(
@@ -39,11 +40,13 @@ export function uploadRoutes({ store, media, config }: Services) {
       );
     }
     try {
-      const upload = await storeUpload(
+      const stored = await storeUpload(
         Buffer.from(await file.arrayBuffer()),
         media,
         requestOrigin(c, config.publicBaseUrl),
       );
+      // With access required, the link carries its own token so API in One can fetch the image.
+      const upload = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
       await store.uploads.insert(upload);
       return c.json(
         {

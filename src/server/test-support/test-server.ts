@@ -24,6 +24,13 @@ export function makeDataDir(): string {
 /* Tests play "the internet" on 127.0.0.1; every other address stays refused as in production. */
 export const testAddressPolicy = (address: string) => address === '127.0.0.1' || address === '::ffff:127.0.0.1';
 
+/* Tests submit and upload far faster than a person; the rate-limit test turns the limits back on. */
+export const UNTHROTTLED = {
+  RATE_LIMIT_SUBMITS_PER_MIN: '0',
+  RATE_LIMIT_BATCHES_PER_MIN: '0',
+  RATE_LIMIT_UPLOADS_PER_MIN: '0',
+};
+
 export async function startTestServer(env: Record<string, string> = {}, dataDir = makeDataDir()): Promise<TestServer> {
   // An empty "build": the SPA fallback answers 503 "not built", as on a fresh checkout.
   fs.mkdirSync(path.join(dataDir, 'no-dist'), { recursive: true });
@@ -31,6 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     LOCAL_ENGINE_DELAY_MS: '300',
     LOG_LEVEL: 'error',
     DIST_DIR: path.join(dataDir, 'no-dist'),
+    ...UNTHROTTLED,
     ...env,
     DATA_DIR: dataDir,
     PORT: '0',

@@ -1,0 +1,51 @@
+/**
+ * `/api/v1/auth/session`: the dashboard's sign-in. GET says whether sign-in is needed and done;
+ * POST `{password}` checks DASHBOARD_PASSWORD and sets an HttpOnly, SameSite=Strict session
+ * cookie (Secure over https); DELETE signs out. A wrong password is a plain 401.
+ */
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { signInRequestSchema, type SessionState } from '../../shared/auth-contract';
+import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
+import { requireJson } from '../http/require-json';
+import { validate } from '../http/validate';
+import { HttpError } from '../http-error';
+import { SESSION_COOKIE } from '../middleware/require-access';
+import type { Services } from '../services';
+import { SESSION_TTL_MS } from '../access/sessions';
+
+function isHttps(c: Context, publicBaseUrl: string | null): boolean {
+  return new URL(publicBaseUrl ?? c.req.url).protocol === 'https:';
+}
+
+export function authRoutes({ access, config }: Services) {
+  return new Hono()
+    .get('/session', (c) => {
+      const principal = c.get('principal');
+      return c.json({
+        required: access.mode === 'required',
+        signed_in: access.mode === 'open' || principal !== undefined,
+      } satisfies SessionState);
+    })
+    .post('/session', limitBody(JSON_BODY_LIMIT), requireJson, validate('json', signInRequestSchema), async (c) => {
+      const { password } = c.req.valid('json');
+      if (!access.password || !(await access.password.matches(password))) {
+        throw new HttpError(401, 'unauthorized', 'That password is not right. Check it and try again.');
+      }
+      const { token } = access.sessions.create();
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isHttps(c, config.publicBaseUrl),
+        path: '/',
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return c.json({ required: access.mode === 'required', signed_in: true } satisfies SessionState);
+    })
+    .delete('/session', (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) access.sessions.remove(token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ required: access.mode === 'required', signed_in: access.mode === 'open' } satisfies SessionState);
+    });
+}
