@@ -1,16 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HttpError } from '../http-error';
 
 /** Hono's streaming body limit, answering in our error shape. */
-export function limitBody(maxBytes: number, what = 'The request body') {
+export function limitBody(maxBytes: number, what = 'The request body'): MiddlewareHandler {
   const size =
     maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new HttpError(413, 'payload_too_large', `${what} is too large: at most ${size}.`);
     },
   });
+  // Without either header an HTTP/1.1 request has no body (RFC 9112 §6.3). Asking for
+  // `req.raw.body` to find that out makes the adapter build a full Fetch Request on every GET.
+  return (c, next) =>
+    c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined
+      ? next()
+      : limit(c, next);
 }
 
 /** Every JSON body we accept is small: a prompt of 5000 characters and a few URLs. */

@@ -2,17 +2,21 @@
 import { Hono } from 'hono';
 import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuery } from '../../shared/contract';
 import { DEFAULT_CATALOGUE, findModel } from '../../shared/pricing';
+import { jsonWithEtag } from '../http/etag';
 import { requestOrigin } from '../http/request-origin';
 import { validate } from '../http/validate';
 import { HttpError } from '../http-error';
 import type { Services } from '../services';
 import type { TaskListFilter, TaskRecord } from '../store/tasks-store';
 import { toTaskJson } from '../task-json';
+import { TaskAnswers } from './task-answers';
 import { decodeCursor, encodeCursor } from './task-cursor';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function taskRoutes({ store, engine, config }: Services) {
+  const answers = new TaskAnswers(engine.typicalDurationMs);
+
   async function findTask(id: string): Promise<TaskRecord> {
     const task = id.length <= 200 ? ((await store.tasks.get(id)) ?? (await store.tasks.getByUpstreamId(id))) : null;
     if (!task) {
@@ -42,8 +46,10 @@ export function taskRoutes({ store, engine, config }: Services) {
       } satisfies TaskList);
     })
     .get('/:id', async (c) => {
-      const task = await findTask(c.req.param('id'));
-      return c.json(toTaskJson(task, requestOrigin(c, config.publicBaseUrl), engine.typicalDurationMs));
+      const id = c.req.param('id');
+      const origin = requestOrigin(c, config.publicBaseUrl);
+      const { body, etag } = answers.kept(origin, id) ?? answers.answer(await findTask(id), origin, id);
+      return jsonWithEtag(c, body, etag);
     })
     .get('/:id/history', async (c) => {
       const task = await findTask(c.req.param('id'));
