@@ -15,9 +15,21 @@ export interface ImageFacts {
 
 const FORMATS: Record<string, ImageContentType> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/*
+ * Markup a browser would run if it ever took the file for a page. A photo carries none (its XMP
+ * metadata is RDF, not these tags), so a file with any is a polyglot and is refused outright.
+ */
+const ACTIVE_MARKUP = /<(?:script|html|body|iframe|svg|object|embed)\b|<!doctype|<\?php|javascript:/i;
+
 export async function checkImage(bytes: Buffer, code: ImageRefusal['code'] = 'image_invalid'): Promise<ImageFacts> {
   if (bytes.length > IMAGE_LIMITS.maxBytes) {
     throw new ImageRefusal(code, `The image is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`);
+  }
+  if (ACTIVE_MARKUP.test(bytes.toString('latin1'))) {
+    throw new ImageRefusal(
+      code,
+      'That file has web page code inside it, so it is not a plain image. Use a JPEG, PNG or WebP exported from an image editor.',
+    );
   }
   let metadata: Metadata;
   try {

@@ -10,6 +10,7 @@ import type { MediaExtension, MediaStorage } from '../media/media-storage';
 import { newId } from '../store/new-id';
 import type { UploadRecord } from '../store/uploads-store';
 import { checkImage } from './check-image';
+import { ImageRefusal } from './image-refusal';
 
 const EXTENSIONS: Record<ImageContentType, MediaExtension> = {
   'image/jpeg': 'jpg',
@@ -23,17 +24,35 @@ function reencode(image: Sharp, contentType: ImageContentType): Sharp {
   return image.jpeg({ quality: 92 });
 }
 
+/*
+ * Every pixel is decoded (any libvips warning fails it): a truncated file, or one that only
+ * starts like an image, is refused here rather than stored. Decoding to memory first keeps a
+ * bad image (422) apart from a disk error (500).
+ */
+async function decodeAndReencode(bytes: Buffer, contentType: ImageContentType): Promise<Buffer> {
+  try {
+    // rotate() applies the EXIF orientation before the metadata that carried it is dropped.
+    const image = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'warning' }).rotate();
+    return await reencode(image, contentType).toBuffer();
+  } catch {
+    throw new ImageRefusal(
+      'upload_invalid',
+      'That image is damaged or incomplete and could not be read. Export it again as a JPEG, PNG or WebP.',
+    );
+  }
+}
+
 export async function storeUpload(bytes: Buffer, media: MediaStorage, origin: string): Promise<UploadRecord> {
   const facts = await checkImage(bytes, 'upload_invalid');
   const now = Date.now();
   const id = newId('upl', now);
   const target = media.file('uploads', id, EXTENSIONS[facts.contentType]);
   const part = media.partPath(target);
+  const encoded = await decodeAndReencode(bytes, facts.contentType);
   try {
-    // rotate() applies the EXIF orientation before the metadata that carried it is dropped.
-    const image = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate();
-    const { size } = await reencode(image, facts.contentType).toFile(part);
+    await fs.writeFile(part, encoded);
     await fs.rename(part, target.absolutePath);
+    const size = encoded.length;
     return {
       id,
       fileName: `${id}.${target.extension}`,
