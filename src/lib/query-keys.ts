@@ -11,4 +11,7 @@ export const queryKeys = {
   /** The list view's one request for all its unfinished tasks (`GET /api/v1/tasks?ids=…`). */
   taskWatch: (ids: readonly string[]) => ['tasks', 'watch', ids] as const,
   taskHistory: (id: string) => ['tasks', 'history', id] as const,
+  /* Under 'tasks', so whatever refreshes the tasks (a new submit) refreshes batches too. */
+  batch: (id: string) => ['tasks', 'batch', id] as const,
+  spend: (days: number) => ['spend', days] as const,
 };

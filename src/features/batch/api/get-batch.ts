@@ -1,0 +1,23 @@
+/** `GET /api/v1/batches/{id}`: counts, progress and spend of a batch, polled until every task has ended. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { isDocumentHidden, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from '../../../lib/task-polling';
+import { batchSchema, type Batch } from '../../../shared/contract';
+
+export function getBatch(batchId: string, signal?: AbortSignal): Promise<Batch> {
+  return apiFetch(`/api/v1/batches/${encodeURIComponent(batchId)}`, { schema: batchSchema, signal });
+}
+
+export function batchQueryOptions(batchId: string) {
+  return queryOptions({
+    queryKey: queryKeys.batch(batchId),
+    queryFn: ({ signal }) => getBatch(batchId, signal),
+    refetchInterval: (query) =>
+      query.state.data?.done ? false : isDocumentHidden() ? POLL_HIDDEN_MS : POLL_VISIBLE_MS,
+  });
+}
+
+export function useBatch(batchId: string) {
+  return useQuery(batchQueryOptions(batchId));
+}
