@@ -21,6 +21,7 @@ export interface RawResponse {
 export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
+    let answered = false;
     // A connection of its own: a half-sent body must never share a kept-alive socket with the next request.
     const req = http.request(
       {
@@ -32,6 +33,7 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRes
         agent: false,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
@@ -48,7 +50,7 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRes
     // The server may answer (413) and stop reading before a streamed body is all sent.
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-      else if (!req.res) reject(error);
+      else if (!answered) reject(error);
     });
     const { body } = request;
     if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {

@@ -31,7 +31,16 @@ export const UNTHROTTLED = {
   RATE_LIMIT_UPLOADS_PER_MIN: '0',
 };
 
-export async function startTestServer(env: Record<string, string> = {}, dataDir = makeDataDir()): Promise<TestServer> {
+export interface TestServerOptions {
+  /** User links get the production policy (public addresses only): no loopback plays "the internet". */
+  productionLinkPolicy?: boolean;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = makeDataDir(),
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   // An empty "build": the SPA fallback answers 503 "not built", as on a fresh checkout.
   fs.mkdirSync(path.join(dataDir, 'no-dist'), { recursive: true });
   const config = readConfig({
@@ -45,7 +54,10 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     HOST: '127.0.0.1',
     APIINONE_API_KEY: env.APIINONE_API_KEY ?? '',
   });
-  const services = await openServices(config, { isAllowedAddress: testAddressPolicy });
+  const services = await openServices(
+    config,
+    options.productionLinkPolicy ? {} : { isAllowedAddress: testAddressPolicy },
+  );
   const app = createApp({ services, version: 'test' });
   const server = await new Promise<Server>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening as Server));
