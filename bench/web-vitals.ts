@@ -3,6 +3,7 @@
  * and total blocking time from long tasks), against the built app on the real server.
  */
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/helpers/chromium';
 import { BUDGETS } from './budgets';
 import { startServer } from './lib/server-process';
 
@@ -13,16 +14,6 @@ export interface VitalsFigures {
   fcpMs: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Installed before any page script: collects what the browser reports while the page loads. */
 const OBSERVERS = `
   window.__vitals = { lcp: 0, cls: 0, longTasks: [] };
@@ -32,10 +23,7 @@ const OBSERVERS = `
 `;
 
 async function measureOnce(url: string, cpuSlowdown: number): Promise<VitalsFigures> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
