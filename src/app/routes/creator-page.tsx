@@ -1,12 +1,17 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Gallery } from '../../features/gallery/components/gallery';
-import { GenerateForm, type GenerateFormHandle } from '../../features/generate/components/generate-form';
+import type { GenerateFormHandle } from '../../features/generate/components/generate-form';
 import type { Task } from '../../shared/contract';
+import { CompareSlot, renderBatchHeader } from './batch-slots';
+import { CreatorForms, useFormKind } from './creator-forms';
+import { useRerunFromUrl } from './use-rerun-from-url';
 
 /** The creator's page: the form beside the gallery. The two features meet only here. */
 export function CreatorPage() {
   const form = useRef<GenerateFormHandle>(null);
   const formSection = useRef<HTMLDivElement>(null);
+  const [formKind] = useFormKind();
+  const [comparing, setComparing] = useState<Task[] | null>(null);
 
   const showForm = () => formSection.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   const rerun = useCallback((task: Task) => {
@@ -14,6 +19,7 @@ export function CreatorPage() {
     form.current?.rerun({ mode, prompt, image, duration, resolution });
     showForm();
   }, []);
+  useRerunFromUrl(rerun);
   const trySample = useCallback(() => {
     form.current?.trySample();
     showForm();
@@ -21,10 +27,12 @@ export function CreatorPage() {
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
-      <div ref={formSection} className="scroll-mt-20 lg:sticky lg:top-20">
-        <GenerateForm ref={form} />
+      {/* The one-video form stays in view beside a long gallery; a batch form can be taller than the screen. */}
+      <div ref={formSection} className={`scroll-mt-20 ${formKind === 'single' ? 'lg:sticky lg:top-20' : ''}`}>
+        <CreatorForms ref={form} />
       </div>
-      <Gallery onRerun={rerun} onTrySample={trySample} />
+      <Gallery onRerun={rerun} onTrySample={trySample} renderBatchHeader={renderBatchHeader} onCompare={setComparing} />
+      <CompareSlot tasks={comparing} onClose={() => setComparing(null)} />
     </div>
   );
 }
