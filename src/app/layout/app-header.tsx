@@ -1,7 +1,9 @@
 import { Link, NavLink } from 'react-router';
 import { BalancePill } from './balance-pill';
+import { ConnectionNotice } from './connection-notice';
 import { TaskLookup } from './task-lookup';
 import { ThemeToggle } from './theme-toggle';
+import { PAGE_WIDTH } from './page-width';
 
 const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
   `rounded-lg px-2.5 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-500 ${
@@ -13,7 +15,7 @@ const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
 export function AppHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2.5 sm:px-6">
+      <div className={`${PAGE_WIDTH} flex flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2.5 sm:px-6`}>
         <Link
           to="/"
           className="flex items-center gap-2 rounded-lg font-semibold focus-visible:outline-2 focus-visible:outline-brand-500"
@@ -38,6 +40,7 @@ export function AppHeader() {
           <TaskLookup />
         </div>
       </div>
+      <ConnectionNotice />
     </header>
   );
 }

@@ -4,6 +4,7 @@ import { Spinner } from '../../components/spinner';
 import { RouteErrorBoundary } from '../routes/route-error-boundary';
 import { AppHeader } from './app-header';
 import { EngineBanner } from './engine-banner';
+import { PAGE_WIDTH } from './page-width';
 
 function PageLoading() {
   return (
@@ -25,7 +26,7 @@ export function AppLayout() {
       </a>
       <AppHeader />
       <EngineBanner />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-3 py-5 outline-none sm:px-6 sm:py-8">
+      <main id="main" tabIndex={-1} className={`${PAGE_WIDTH} flex-1 px-3 py-5 outline-none sm:px-6 sm:py-8`}>
         <RouteErrorBoundary resetKey={pathname}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
