@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { CreatorPage } from './routes/creator-page';
@@ -15,10 +15,22 @@ const TaskListPage = lazy(async () => ({
 const TaskInspectorPage = lazy(async () => ({
   default: (await import('../features/tasks/components/task-inspector-page')).TaskInspectorPage,
 }));
+const SignInPage = lazy(async () => ({
+  default: (await import('../features/auth/components/sign-in-page')).SignInPage,
+}));
 
 export function AppRoutes() {
   return (
     <Routes>
+      {/* Outside the layout: its header would call the API the sign-in is for. */}
+      <Route
+        path="sign-in"
+        element={
+          <Suspense fallback={null}>
+            <SignInPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppLayout />}>
         <Route index element={<CreatorPage />} />
         <Route path="tasks" element={<TaskListPage />} />

@@ -5,6 +5,8 @@ export const queryKeys = {
   catalogue: () => ['catalogue'] as const,
   credits: () => ['credits'] as const,
   health: () => ['health'] as const,
+  /** Whether sign-in is needed and done (features/auth). */
+  session: () => ['auth', 'session'] as const,
   tasks: () => ['tasks'] as const,
   taskList: (filters: Omit<TaskListQueryInput, 'cursor'>) => ['tasks', 'list', filters] as const,
   task: (id: string) => ['tasks', 'detail', id] as const,
