@@ -27,12 +27,22 @@ export interface CallbackSenderOptions {
 }
 
 const CONCURRENCY = 4;
+/*
+ * On shutdown a receiver still being waited for is waited for this long at most, so one that hangs
+ * cannot hold up a restart; its callback stays due and goes out again after the next start
+ * (receivers can spot the repeat by its Idempotency-Key).
+ */
+const STOP_GRACE_MS = 1000;
+/* A send in progress is leased this much past its timeout before it counts as lost. */
+const LEASE_MARGIN_MS = 5000;
 
 export class CallbackSender {
   private readonly loop: WakeableLoop;
   private readonly inFlight = new Set<string>();
   private readonly sending = new Set<Promise<void>>();
   private readonly exchanges: ExchangeLog;
+  /** Set when a shutdown stopped waiting for sends still in progress. */
+  private abandoned = false;
 
   constructor(private readonly options: CallbackSenderOptions) {
     this.exchanges = new ExchangeLog(options.store.history, options.secrets);
@@ -53,18 +63,32 @@ export class CallbackSender {
 
   async stop(): Promise<void> {
     await this.loop.stop();
-    await Promise.allSettled(this.sending);
+    let grace: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([
+      Promise.allSettled(this.sending).then(() => true),
+      new Promise<boolean>((resolve) => (grace = setTimeout(() => resolve(false), STOP_GRACE_MS))),
+    ]);
+    clearTimeout(grace);
+    this.abandoned = !settled;
   }
 
   private async pass(): Promise<number | null> {
+    const { callbacks } = this.options.store;
     const free = CONCURRENCY - this.inFlight.size;
     if (free > 0) {
-      const due = await this.options.store.callbacks.due(Date.now(), CONCURRENCY);
-      for (const callback of due.filter((c) => !this.inFlight.has(c.taskId)).slice(0, free)) this.launch(callback);
+      const now = Date.now();
+      const due = await callbacks.due(now, CONCURRENCY);
+      for (const callback of due.filter((c) => !this.inFlight.has(c.taskId)).slice(0, free)) {
+        // Held while it is sent, so a receiver that hangs does not hide when the others are due.
+        await callbacks.lease(callback.taskId, now + this.timeoutMs() + LEASE_MARGIN_MS);
+        this.launch(callback);
+      }
     }
-    const next = await this.options.store.callbacks.nextDueAt();
-    // Callbacks being sent are still "due" in the store; the end of a send wakes the loop instead.
-    return this.inFlight.size > 0 && next !== null && next <= Date.now() ? null : next;
+    return callbacks.nextDueAt();
+  }
+
+  private timeoutMs(): number {
+    return this.options.timeoutMs ?? 10_000;
   }
 
   private launch(callback: CallbackRecord): void {
@@ -93,7 +117,7 @@ export class CallbackSender {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `callback-${task.id}` },
         body: JSON.stringify(toTaskJson(task, this.options.origin(), this.options.typicalDurationMs)),
-        timeoutMs: this.options.timeoutMs ?? 10_000,
+        timeoutMs: this.timeoutMs(),
         maxBytes: 64 * 1024,
         maxRedirects: 0,
         isAllowed: this.options.isAllowedAddress,
@@ -103,6 +127,8 @@ export class CallbackSender {
     } catch (caught) {
       error = `The callback URL could not be reached: ${(caught as Error).message}`;
     }
+    // Answered after the shutdown gave up on it: the store may be closed, and the callback is still due.
+    if (this.abandoned) return;
     await this.exchanges.record(task.id, 'callback', {
       httpStatus: status,
       body: { url: callback.url, attempt: attempts },

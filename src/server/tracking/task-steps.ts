@@ -114,7 +114,8 @@ export class TaskSteps {
         progress,
         attempts: task.attempts,
         failures: 0,
-        nextPollAt: Date.now() + engine.pollDelayMs(task.attempts),
+        // Polls so far: every call but the submit. Right after the submit comes poll 0 (soon, for a fast failure).
+        nextPollAt: Date.now() + engine.pollDelayMs(polled ? Math.max(0, task.attempts - 1) : 0),
       },
       changed ? taskEvent(status, progress, 'engine', status === 'running' ? 'Generating.' : null) : undefined,
     );

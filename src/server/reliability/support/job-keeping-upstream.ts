@@ -5,6 +5,7 @@
  * script chosen by its prompt, and finished videos are served from `/files/<job>.mp4`.
  * Counting jobs per key is how the tests prove that no task ever started two.
  */
+import { makeTestImage } from '../../test-support/test-image';
 import { FakeUpstream, type FakeReply, type FakeRequest } from '../../upstream/fake-upstream';
 
 /** An upstream status word (`Success` adds a video link, `Fail` a reason), or any raw reply. */
@@ -13,7 +14,7 @@ export type PollStep = string | FakeReply;
 export interface JobScript {
   /** Answers to the first submits of a key, before one makes a job (faults that made nothing). */
   submitFaults?: FakeReply[];
-  /** One per poll; the last repeats. Default: `Processing`, then `Success`. */
+  /** One per poll; the last repeats. Default: `Success` at the first poll. */
   polls?: PollStep[];
   /** The video's answer (default: the whole clip as video/mp4). */
   video?: FakeReply;
@@ -27,7 +28,7 @@ export interface KeptJob {
 }
 
 export const FAIL_REASON = 'The image did not pass content moderation.';
-const DEFAULT_SCRIPT: JobScript = { polls: ['Processing', 'Success'] };
+const DEFAULT_SCRIPT: JobScript = { polls: ['Success'] };
 
 export class JobKeepingUpstream {
   readonly jobs = new Map<string, KeptJob>();
@@ -46,15 +47,18 @@ export class JobKeepingUpstream {
   private constructor(
     readonly fake: FakeUpstream,
     private readonly clip: Buffer,
+    poster: Buffer,
   ) {
     fake
       .on('POST', '/api/v1/videos/generations', (request) => this.submit(request))
       .on('GET', /^\/api\/v1\/tasks\/[^/?]+/, (request) => this.poll(request))
-      .on('GET', /^\/files\/[^/?]+\.mp4/, (request) => this.file(request));
+      .on('GET', /^\/files\/[^/?]+\.mp4/, (request) => this.file(request))
+      // A cover image with every video, as real upstreams give: the server then needs no ffmpeg for a poster.
+      .on('GET', /^\/files\/[^/?]+\.jpg/, { body: poster, headers: { 'content-type': 'image/jpeg' } });
   }
 
   static async start(clip: Buffer): Promise<JobKeepingUpstream> {
-    return new JobKeepingUpstream(await FakeUpstream.start(), clip);
+    return new JobKeepingUpstream(await FakeUpstream.start(), clip, await makeTestImage(320, 240));
   }
 
   get baseUrl(): string {
@@ -123,10 +127,15 @@ export class JobKeepingUpstream {
     job.polls += 1;
     if (typeof step !== 'string') return step;
     const data: Record<string, unknown> = { task_id: job.id, status: step };
-    if (step === 'Success') data.video_url = `${this.baseUrl}/files/${job.id}.mp4`;
+    if (step === 'Success') Object.assign(data, this.resultLinks(job.id));
     if (step === 'Fail') data.error_message = FAIL_REASON;
     if (step === 'Processing') data.progress = 50;
     return { json: { code: 0, data }, delayMs: this.pollDelayMs };
+  }
+
+  /** Where a finished job's video and cover image are. */
+  resultLinks(jobId: string): { video_url: string; cover_url: string } {
+    return { video_url: `${this.baseUrl}/files/${jobId}.mp4`, cover_url: `${this.baseUrl}/files/${jobId}.jpg` };
   }
 
   private file(request: FakeRequest): FakeReply {

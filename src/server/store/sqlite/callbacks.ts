@@ -20,6 +20,10 @@ export class SqliteCallbacksStore implements CallbacksStore {
     return row.at;
   }
 
+  async lease(taskId: string, until: number): Promise<void> {
+    this.statements.get(`UPDATE callbacks SET next_at = ? WHERE task_id = ? AND state = 'pending'`).run(until, taskId);
+  }
+
   async delivered(taskId: string, at: number): Promise<void> {
     this.statements
       .get(
