@@ -1,6 +1,7 @@
 /** Creates a finished task through the public API, as a user would: upload an image, submit, wait. */
 import sharp from 'sharp';
 import { generationCreatedSchema, taskSchema, uploadSchema, type Task } from '../../src/shared/contract';
+import { isFinalStatus, type TaskStatus } from '../../src/shared/status';
 
 export async function makeTestImage(width = 640, height = 400): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -31,12 +32,26 @@ export async function submitTask(
   return generationCreatedSchema.parse(await response.json()).task_id;
 }
 
-export async function waitForFinal(baseUrl: string, taskId: string, timeoutMs = 120_000): Promise<Task> {
+export function waitForFinal(baseUrl: string, taskId: string, timeoutMs = 120_000): Promise<Task> {
+  return waitForTask(baseUrl, taskId, (task) => isFinalStatus(task.status), 'finish', timeoutMs);
+}
+
+export function waitForStatus(baseUrl: string, taskId: string, status: TaskStatus, timeoutMs = 120_000) {
+  return waitForTask(baseUrl, taskId, (task) => task.status === status, `reach ${status}`, timeoutMs);
+}
+
+async function waitForTask(
+  baseUrl: string,
+  taskId: string,
+  done: (task: Task) => boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<Task> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const task = taskSchema.parse(await (await fetch(`${baseUrl}/api/v1/tasks/${taskId}`)).json());
-    if (task.status === 'succeeded' || task.status === 'failed' || task.status === 'canceled') return task;
+    if (done(task)) return task;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`task ${taskId} did not finish within ${timeoutMs} ms`);
+  throw new Error(`task ${taskId} did not ${what} within ${timeoutMs} ms`);
 }
