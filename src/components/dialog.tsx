@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface DialogProps {
   open: boolean;
@@ -11,17 +11,46 @@ export interface DialogProps {
 
 /**
  * A modal on the native `<dialog>`: `showModal()` makes the rest of the page inert, so focus
- * stays inside, Escape closes it and focus returns to what opened it — no focus-trap library.
+ * stays inside (wrapTab closes the one gap) and Escape closes it — no focus-trap library. Focus goes back to what opened it
+ * whichever way it closes: the browser does that only for `close()`, not when React removes
+ * an open dialog (the usual way ours close).
  */
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), video[controls], summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last. The
+ * browser makes the page behind inert but would let focus leave for its own toolbar.
+ */
+function wrapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => element.tabIndex >= 0 && element.getClientRects().length > 0,
+  );
+  const [first, last] = [stops[0], stops[stops.length - 1]];
+  if (!first || !last) return;
+  const edge = event.shiftKey ? first : last;
+  if (document.activeElement !== edge) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
+
 export function Dialog({ open, onClose, title, children, size = 'max-w-3xl' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      // Only when focus was lost with the dialog: if it has already moved on, it stays there.
+      const active = document.activeElement;
+      const lost = !active || active === document.body || dialog.contains(active);
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, [open]);
 
   return (
@@ -29,6 +58,7 @@ export function Dialog({ open, onClose, title, children, size = 'max-w-3xl' }: D
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
+      onKeyDown={wrapTab}
       onClick={(event) => {
         // A click on the backdrop lands on the dialog element itself, not on the panel.
         if (event.target === event.currentTarget) onClose();

@@ -31,7 +31,7 @@ export function PromptField({ length, error, ref, ...textarea }: PromptFieldProp
         aria-invalid={Boolean(error)}
         aria-describedby={`${id}-count${error ? ` ${id}-error` : ''}`}
         placeholder="Describe the motion: camera move, what moves in the scene, light, mood…"
-        className={`w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:outline-2 focus:outline-brand-500/40 dark:bg-slate-900 dark:placeholder:text-slate-400 ${
+        className={`w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:outline-2 focus:outline-brand-500 dark:bg-slate-900 dark:placeholder:text-slate-400 ${
           error ? 'border-red-400 dark:border-red-500' : 'border-slate-300 focus:border-brand-500 dark:border-slate-600'
         }`}
         {...textarea}

@@ -17,7 +17,7 @@ export function SearchInput({ ref, wrapperClassName = '', className = '', ...inp
       <input
         ref={ref}
         type="search"
-        className={`h-9 w-full rounded-lg border border-slate-300 bg-white pl-8 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400 ${className}`}
+        className={`h-9 w-full rounded-lg border border-slate-300 bg-white pl-8 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400 ${className}`}
         {...input}
       />
     </div>

@@ -21,7 +21,7 @@ function countOf(filter: StatusFilter, counts: GalleryFiltersBarProps['counts'])
 }
 
 const CONTROL =
-  'h-9 rounded-lg border border-slate-300 bg-white px-3 text-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900';
+  'h-9 rounded-lg border border-slate-300 bg-white px-3 text-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900';
 
 export function GalleryFiltersBar({ filters, onChange, counts }: GalleryFiltersBarProps) {
   const searchId = useId();

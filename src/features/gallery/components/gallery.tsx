@@ -12,6 +12,7 @@ import { useWatchTasks } from '../api/watch-tasks';
 import { useFinishNotices } from '../hooks/use-finish-notices';
 import { useGalleryFilters } from '../hooks/use-gallery-filters';
 import { NO_FILTERS, isFiltered, toListQuery } from '../lib/gallery-filters';
+import { GalleryAnnouncer } from './gallery-announcer';
 import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
 import { TaskCard } from './task-card';
@@ -72,6 +73,7 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
         </h2>
         {list.isFetching && !list.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       </div>
+      <GalleryAnnouncer tasks={tasks} />
       <GalleryFiltersBar filters={filters} onChange={setFilters} counts={list.data?.pages[0]?.counts} />
       {list.isPending ? (
         <GallerySkeleton />

@@ -30,7 +30,7 @@ export function PlayerDialog({ task: opened, onClose }: PlayerDialogProps) {
             preload="metadata"
             data-testid="player-video"
             aria-label={`Video: ${task.prompt}`}
-            className="max-h-[70vh] w-full rounded-lg bg-black"
+            className="max-h-[70vh] w-full rounded-lg bg-black focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500"
           />
           <p className="text-sm text-slate-800 dark:text-slate-200">{task.prompt}</p>
           <div className="flex flex-wrap items-center gap-2">

@@ -66,7 +66,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager }: TaskCar
               value={task.status === 'queued' ? null : task.progress}
               label={`${STATUS_LABELS[task.status]}: ${task.prompt.slice(0, 60)}`}
             />
-            <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+            <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="task-progress">
               {task.status === 'queued' ? 'Waiting for a free slot' : `${Math.round(task.progress)}%`}
               {eta ? ` · ${eta}` : ''}
             </p>

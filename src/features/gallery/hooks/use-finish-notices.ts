@@ -4,10 +4,7 @@ import { useToast } from '../../../components/toast/toast-context';
 import { noticeInBackground } from '../../../lib/background-notice';
 import { queryKeys } from '../../../lib/query-keys';
 import type { Task } from '../../../shared/contract';
-
-function shortPrompt(prompt: string): string {
-  return prompt.length > 80 ? `${prompt.slice(0, 77)}…` : prompt;
-}
+import { shortPrompt } from '../lib/short-prompt';
 
 /**
  * When a watched task ends: say so (a toast is also what screen readers hear, once per task,

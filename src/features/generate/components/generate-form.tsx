@@ -4,6 +4,7 @@ import { useForm, useWatch, type PathValue } from 'react-hook-form';
 import { Button } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
 import { useCredits } from '../../../lib/api/get-credits';
+import { modifierKeyLabel } from '../../../lib/shortcut-keys';
 import { generationFormSchema, type GenerationForm } from '../../../shared/contract';
 import { modelIdForMode, quote } from '../../../shared/pricing';
 import { useCatalogue } from '../../../lib/api/get-catalogue';
@@ -69,6 +70,8 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
       trySample: () => {
         form.reset({ ...form.getValues(), image: '', prompt: form.getValues('prompt') || SAMPLE_PROMPT });
         source.takeSample();
+        // Next the person writes a prompt: put the keyboard there (the sample fills one in to edit).
+        promptRef.current?.focus({ preventScroll: true });
       },
     }),
     [form, source],
@@ -152,7 +155,7 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
           )}
         </Button>
         <p className="text-center text-xs text-slate-600 dark:text-slate-400">
-          {imageBusy ? 'Waiting for the image…' : 'Ctrl + Enter also generates.'}
+          {imageBusy ? 'Waiting for the image…' : `${modifierKeyLabel()} + Enter also generates.`}
         </p>
       </div>
     </form>

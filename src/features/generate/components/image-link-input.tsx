@@ -24,7 +24,7 @@ export function ImageLinkInput({ onLink, busy }: { onLink: (url: string) => void
               if (value.trim()) onLink(value.trim());
             }
           }}
-          className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400"
+          className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-2 focus:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400"
         />
         <Button size="sm" className="h-9" disabled={busy || !value.trim()} onClick={() => onLink(value.trim())}>
           Use link

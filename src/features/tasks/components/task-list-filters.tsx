@@ -12,7 +12,7 @@ export interface TaskListFiltersProps {
 
 const SEARCH_DELAY_MS = 300;
 const CONTROL =
-  'h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500/40 dark:border-slate-600 dark:bg-slate-900 dark:[color-scheme:dark]';
+  'h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:[color-scheme:dark]';
 const LABEL = 'text-sm font-medium text-slate-700 dark:text-slate-300';
 
 /** The prompt search: typed freely, sent once typing pauses. */

@@ -37,7 +37,7 @@ export function TaskResult({ task }: { task: Task }) {
         src={result.video_url}
         playsInline
         aria-label="The generated video"
-        className="aspect-video w-full rounded-xl bg-black"
+        className="aspect-video w-full rounded-xl bg-black focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500"
         data-testid="inspector-video"
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
