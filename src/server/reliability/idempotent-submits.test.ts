@@ -12,7 +12,10 @@ import { generationBodyHash } from '../routes/generation-body-hash';
 import { expectError, postGeneration, submit, waitForTask } from '../test-support/api-calls';
 import type { TestServer } from '../test-support/test-server';
 import { forgetExpiredKeys } from '../tracking/idempotency-retention';
+import { isFinalStatus } from '../../shared/status';
 import { bodyFor, startApiInOneServer } from './support/apiinone-test-server';
+import { allTasks, expectBooksBalance } from './support/expect-books-balance';
+import { waitUntil } from './support/killable-server';
 import { JobKeepingUpstream } from './support/job-keeping-upstream';
 import { makeUpstreamClip } from './support/upstream-clip';
 
@@ -118,5 +121,15 @@ describe('keeping keys', () => {
 
     expect(await forgetExpiredKeys(idempotency, Date.now() + 49 * HOUR)).toBeGreaterThan(0);
     expect((await submit(server.url, body, { 'Idempotency-Key': 'kept-1' })).task_id).not.toBe(first.task_id);
+  });
+});
+
+describe('the books', () => {
+  it('charge each task these submits made once, when it succeeds', async () => {
+    await waitUntil('every task to end', async () =>
+      (await allTasks(server.url)).every((t) => isFinalStatus(t.status)),
+    );
+    const tasks = await expectBooksBalance(server.url, 0);
+    expect(tasks.length).toBe(upstream.jobs.size);
   });
 });
