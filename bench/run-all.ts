@@ -4,6 +4,7 @@
  */
 import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
+import { benchGallery, printGallery } from './gallery-list';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
 import { benchWebVitals, printWebVitals } from './web-vitals';
 
@@ -14,6 +15,7 @@ const results: Record<string, boolean> = {};
 if (wanted('bundle') || wanted('vitals')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 if (wanted('bundle')) results.bundle = printBundle();
 if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
+if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
 
 const missed = Object.entries(results)

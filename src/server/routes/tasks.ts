@@ -4,6 +4,7 @@ import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuer
 import { DEFAULT_CATALOGUE, findModel } from '../../shared/pricing';
 import { jsonWithEtag } from '../http/etag';
 import { requestOrigin } from '../http/request-origin';
+import { serverTiming, startTiming } from '../http/server-timing';
 import { validate } from '../http/validate';
 import { HttpError } from '../http-error';
 import type { Services } from '../services';
@@ -30,7 +31,7 @@ export function taskRoutes({ store, engine, config }: Services) {
   }
 
   return new Hono()
-    .get('/', validate('query', taskListQuerySchema), async (c) => {
+    .get('/', startTiming, validate('query', taskListQuerySchema), async (c) => {
       const query = c.req.valid('query');
       const filter = listFilter(query);
       const rows = await store.tasks.list({ ...filter, limit: query.limit + 1 });
@@ -39,11 +40,12 @@ export function taskRoutes({ store, engine, config }: Services) {
       const { statuses: _statuses, before: _before, ...countFilter } = filter;
       const origin = requestOrigin(c, config.publicBaseUrl);
       const now = Date.now();
-      return c.json({
+      const body = JSON.stringify({
         items: page.map((task) => toTaskJson(task, origin, engine.typicalDurationMs, now)),
         next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
         counts: await store.tasks.countByStatus(countFilter),
       } satisfies TaskList);
+      return c.body(body, 200, { 'Content-Type': 'application/json', 'Server-Timing': serverTiming(c) });
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');
