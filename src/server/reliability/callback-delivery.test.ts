@@ -110,7 +110,8 @@ describe('callbacks to users', () => {
   it('do not delay other tasks while they hang: those end as fast as before anything hung', () => {
     expect([...before, ...during].map((e) => e.task.status)).toEqual(Array(7).fill('succeeded'));
     expect(hangingAtEnd).toBe(3);
-    expect(slowest(during)).toBeLessThan(slowest(before) + 2000);
+    // A tracker that waited on callbacks would add the 10 s receiver timeout; poll jitter and a busy machine add a few.
+    expect(slowest(during)).toBeLessThan(slowest(before) + 4000);
   });
 
   it('reach a healthy receiver promptly while others hang', async () => {

@@ -27,7 +27,7 @@ let clip: Buffer;
 const echoKey = (request: FakeRequest) => String(request.headers.authorization);
 const slowly = (reply: Exclude<FakeReply, { drop: true } | ((r: FakeRequest) => FakeReply)>) => ({
   ...reply,
-  delayMs: 1200,
+  delayMs: 2500,
 });
 const stallOnce = (): FakeReply => {
   let served = 0;

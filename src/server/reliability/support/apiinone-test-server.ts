@@ -12,7 +12,7 @@ export function startApiInOneServer(
     {
       APIINONE_API_KEY: CANARY_KEY,
       APIINONE_BASE_URL: upstream.baseUrl,
-      APIINONE_TIMEOUT_MS: '400',
+      APIINONE_TIMEOUT_MS: '1000',
       APIINONE_DOWNLOAD_TIMEOUT_MS: '1500',
       ...env,
     },
