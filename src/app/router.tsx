@@ -18,6 +18,9 @@ const TaskInspectorPage = lazy(async () => ({
 const SignInPage = lazy(async () => ({
   default: (await import('../features/auth/components/sign-in-page')).SignInPage,
 }));
+const SpendPage = lazy(async () => ({
+  default: (await import('../features/batch/components/spend-page')).SpendPage,
+}));
 
 export function AppRoutes() {
   return (
@@ -35,6 +38,7 @@ export function AppRoutes() {
         <Route index element={<CreatorPage />} />
         <Route path="tasks" element={<TaskListPage />} />
         <Route path="tasks/:taskId" element={<TaskInspectorPage />} />
+        <Route path="spend" element={<SpendPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -31,6 +31,9 @@ export function AppHeader() {
           <NavLink to="/tasks" className={NAV_LINK}>
             Tasks
           </NavLink>
+          <NavLink to="/spend" className={NAV_LINK}>
+            Spend
+          </NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2 md:order-last md:ml-0">
           <BalancePill />

@@ -135,7 +135,8 @@ export function BatchForm() {
               <Spinner /> Starting…
             </>
           ) : quote?.ok && counted ? (
-            `Start batch · ${counted * variants.length} videos · ${quote.credits} credits`
+            // Short enough for one line at phone width.
+            `Start ${counted * variants.length === 1 ? '1 video' : `${counted * variants.length} videos`} · ${quote.credits} credits`
           ) : (
             'Start batch'
           )}

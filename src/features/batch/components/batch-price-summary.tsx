@@ -23,7 +23,9 @@ export function BatchPriceSummary({ images, variants, quote, credits, shortBy }:
       </p>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <p className="text-sm" aria-live="polite" data-testid="batch-price">
-          {quote?.ok ? (
+          {images === 0 ? (
+            <span className="text-slate-600 dark:text-slate-400">Add images to see the total.</span>
+          ) : quote?.ok ? (
             <>
               <span className="text-2xl font-semibold tabular-nums">{quote.credits}</span>{' '}
               <span className="font-medium">credits</span>{' '}

@@ -22,15 +22,17 @@ export function useSyncedVideos() {
 
   const all = useCallback(() => [...elements.current.values()], []);
 
+  const onMetadata = useCallback(() => setDuration(Math.max(0, ...all().map((v) => v.duration || 0))), [all]);
+
   const register = useCallback(
     (index: number) => (element: HTMLVideoElement | null) => {
       if (element) elements.current.set(index, element);
       else elements.current.delete(index);
+      // A video already in the cache can have its metadata before React listens for it.
+      if (element && element.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
     },
-    [],
+    [onMetadata],
   );
-
-  const onMetadata = useCallback(() => setDuration(Math.max(0, ...all().map((v) => v.duration || 0))), [all]);
 
   const seek = useCallback(
     (to: number) => {

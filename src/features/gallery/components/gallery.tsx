@@ -11,21 +11,23 @@ import { useTaskList } from '../api/get-tasks';
 import { useWatchTasks } from '../api/watch-tasks';
 import { useFinishNotices } from '../hooks/use-finish-notices';
 import { useGalleryFilters } from '../hooks/use-gallery-filters';
+import { useSelection } from '../hooks/use-selection';
 import { NO_FILTERS, isFiltered, toListQuery } from '../lib/gallery-filters';
 import { GalleryAnnouncer } from './gallery-announcer';
 import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
-import { TaskCard } from './task-card';
+import { GalleryList, type GalleryListProps } from './gallery-list';
+import { SelectionBar } from './selection-bar';
 
 /* The larger player is opened by a click, so its code loads then, not with the page. */
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
-/* About what the first screen shows at desktop width. */
-const EAGER_CARDS = 4;
-
 export interface GalleryProps {
   onRerun: (task: Task) => void;
   onTrySample: () => void;
+  renderBatchHeader?: GalleryListProps['renderBatchHeader'];
+  /** Two to four finished videos to play side by side; composed by the page. */
+  onCompare?: (tasks: Task[]) => void;
 }
 
 /** Ids of the listed tasks that are not finished, read from each task's (fresher) cache entry. */
@@ -36,7 +38,7 @@ function useUnfinishedIds(tasks: readonly Task[]): string[] {
   });
 }
 
-export function Gallery({ onRerun, onTrySample }: GalleryProps) {
+export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
@@ -46,6 +48,7 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
   useWatchTasks(unfinished, useFinishNotices());
   const now = useNow(30_000);
   const [watching, setWatching] = useState<Task | null>(null);
+  const selection = useSelection();
 
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -91,15 +94,14 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
         )
       ) : (
         <>
-          <ul className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3" aria-label="Videos, newest first">
-            {tasks.map((task, index) => (
-              <li key={task.task_id} className="flex">
-                <div className="flex w-full flex-col [&>article]:flex-1">
-                  <TaskCard task={task} now={now} onWatch={setWatching} onRerun={onRerun} eager={index < EAGER_CARDS} />
-                </div>
-              </li>
-            ))}
-          </ul>
+          <GalleryList
+            tasks={tasks}
+            now={now}
+            onWatch={setWatching}
+            onRerun={onRerun}
+            selection={selection}
+            renderBatchHeader={renderBatchHeader}
+          />
           <div ref={sentinel} className="flex justify-center">
             {hasNextPage ? (
               <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
@@ -117,6 +119,7 @@ export function Gallery({ onRerun, onTrySample }: GalleryProps) {
           </div>
         </>
       )}
+      {selection.ids.length ? <SelectionBar selection={selection} onCompare={onCompare} /> : null}
       {watching ? (
         <Suspense fallback={null}>
           <PlayerDialog task={watching} onClose={() => setWatching(null)} />

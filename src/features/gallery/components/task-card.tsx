@@ -17,6 +17,9 @@ export interface TaskCardProps {
   onWatch: (task: Task) => void;
   onRerun: (task: Task) => void;
   eager: boolean;
+  /** Ticked for a ZIP or a comparison; no checkbox without `onSelectedChange`. */
+  selected?: boolean;
+  onSelectedChange?: (selected: boolean) => void;
 }
 
 function priceLine(task: Task): string {
@@ -25,7 +28,7 @@ function priceLine(task: Task): string {
   return formatCredits(task.price_credits);
 }
 
-export function TaskCard({ task: listed, now, onWatch, onRerun, eager }: TaskCardProps) {
+export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected, onSelectedChange }: TaskCardProps) {
   const task = useTaskSnapshot(listed);
   const promptId = useId();
   const running = task.status === 'queued' || task.status === 'running';
@@ -37,11 +40,22 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager }: TaskCar
       data-testid="task-card"
       data-task-id={task.task_id}
       data-status={task.status}
-      className="flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+      className={`flex flex-col overflow-hidden rounded-xl bg-white shadow-sm dark:bg-slate-900 ${selected ? 'ring-2 ring-brand-600 dark:ring-brand-400' : 'ring-1 ring-slate-200 dark:ring-slate-800'}`}
     >
       <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} eager={eager} />
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center gap-2">
+          {onSelectedChange ? (
+            <label className="-m-1 flex size-6 shrink-0 cursor-pointer items-center justify-center">
+              <input
+                type="checkbox"
+                checked={selected ?? false}
+                onChange={(event) => onSelectedChange(event.target.checked)}
+                aria-label={`Select for download or compare: ${task.prompt.slice(0, 60)}`}
+                className="size-4 cursor-pointer accent-brand-600"
+              />
+            </label>
+          ) : null}
           <StatusBadge status={task.status} />
           <time
             dateTime={task.created_at}

@@ -1,0 +1,63 @@
+import { useMemo, type ReactNode } from 'react';
+import type { Task } from '../../../shared/contract';
+import type { Selection } from '../hooks/use-selection';
+import { groupByBatch } from '../lib/group-by-batch';
+import { TaskCard } from './task-card';
+
+/* About what the first screen shows at desktop width. */
+const EAGER_CARDS = 4;
+const GRID = 'grid gap-4 sm:grid-cols-2 2xl:grid-cols-3';
+
+export interface GalleryListProps {
+  tasks: readonly Task[];
+  now: number;
+  onWatch: (task: Task) => void;
+  onRerun: (task: Task) => void;
+  selection: Selection;
+  /** Drawn above a batch's cards (its progress, spend, ZIP); composed by the page. */
+  renderBatchHeader?: (batchId: string, tasks: readonly Task[]) => ReactNode;
+}
+
+/** The cards, newest first; a batch's cards together under its header. */
+export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBatchHeader }: GalleryListProps) {
+  const groups = useMemo(() => groupByBatch(tasks), [tasks]);
+  const eager = new Set(
+    groups.flatMap((group) => group.tasks.slice(0, EAGER_CARDS).map((task) => task.task_id)).slice(0, EAGER_CARDS),
+  );
+  const card = (task: Task) => (
+    <li key={task.task_id} className="flex">
+      <div className="flex w-full flex-col [&>article]:flex-1">
+        <TaskCard
+          task={task}
+          now={now}
+          onWatch={onWatch}
+          onRerun={onRerun}
+          eager={eager.has(task.task_id)}
+          selected={selection.isSelected(task.task_id)}
+          onSelectedChange={(selected) => selection.set(task.task_id, selected)}
+        />
+      </div>
+    </li>
+  );
+  return (
+    <ul className={GRID} aria-label="Videos, newest first">
+      {groups.map((group) =>
+        group.batchId === null ? (
+          card(group.tasks[0])
+        ) : (
+          <li key={group.batchId} className="sm:col-span-2 2xl:col-span-3">
+            <section
+              aria-label={`Batch of ${group.tasks.length} ${group.tasks.length === 1 ? 'video' : 'videos'}`}
+              data-testid="batch-group"
+              data-batch-id={group.batchId}
+              className="flex flex-col gap-3 rounded-2xl bg-slate-100 p-3 ring-1 ring-slate-200 dark:bg-slate-900/60 dark:ring-slate-800"
+            >
+              {renderBatchHeader?.(group.batchId, group.tasks)}
+              <ul className={GRID}>{group.tasks.map(card)}</ul>
+            </section>
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
