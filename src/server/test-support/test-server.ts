@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app';
 import { readConfig } from '../config';
+import { answerClientErrorsInJson } from '../http/client-errors';
 import { openServices, type Services } from '../services';
 
 export interface TestServer {
@@ -62,6 +63,7 @@ export async function startTestServer(
   const server = await new Promise<Server>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening as Server));
   });
+  answerClientErrorsInJson(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   services.setListenOrigin(url);
