@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
 import { benchGallery, printGallery } from './gallery-list';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
+import { benchUpstreamPolls, printUpstreamPolls } from './upstream-polls';
 import { benchWebVitals, printWebVitals } from './web-vitals';
 
 const only = process.argv.slice(2);
@@ -15,6 +16,7 @@ const results: Record<string, boolean> = {};
 if (wanted('bundle') || wanted('vitals')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 if (wanted('bundle')) results.bundle = printBundle();
 if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
+if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls());
 if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
 
