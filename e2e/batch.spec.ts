@@ -181,6 +181,21 @@ test('two finished videos side by side play, seek and pause together', async ({ 
   await expect(dialog).toBeHidden();
 });
 
+test('camera moves and presets go in at the cursor of the one-video prompt', async ({ page }) => {
+  await page.goto('/');
+  const form = page.getByRole('form', { name: 'New video' });
+  const prompt = form.getByRole('textbox', { name: 'Prompt' });
+  await prompt.fill('A red shoe on a table');
+  await prompt.evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(10, 10));
+  await form.getByRole('button', { name: 'Camera moves & product presets' }).click();
+  await form.getByRole('group', { name: 'Camera moves' }).getByRole('button', { name: 'Orbit' }).click();
+  await expect(prompt).toHaveValue('A red shoe the camera slowly orbits around the subject on a table');
+  await expect(prompt).toBeFocused();
+  await form.getByRole('combobox', { name: 'Insert a product-shot preset' }).selectOption('Hero reveal');
+  await expect(prompt).toHaveValue(/subject \[Push in\] Slow cinematic push in on the product.* on a table$/);
+  await expect(form.getByText(/\d+ \/ 5,000/)).toBeVisible();
+});
+
 test('batch form and batch gallery at phone width and in dark mode', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await openBatchForm(page);

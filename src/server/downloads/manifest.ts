@@ -3,7 +3,7 @@
  * (an unfinished one is listed with its status and no file, never silently left out), as JSON
  * for programs and CSV for a spreadsheet.
  */
-import type { DownloadManifest, ManifestEntry } from '../../shared/contract';
+import type { DownloadManifest, ManifestEntry } from '../../shared/batch-contract';
 import type { TaskRecord } from '../store/tasks-store';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,5 +1,5 @@
 /** A batch as the API answers it (batchSchema), summed from its tasks: the batch has no row of its own. */
-import type { Batch } from '../../shared/contract';
+import type { Batch } from '../../shared/batch-contract';
 import { isFinalStatus, TASK_STATUSES, type TaskStatus } from '../../shared/status';
 import type { TaskRecord } from '../store/tasks-store';
 import { toTaskJson } from '../task-json';

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchRequestSchema, creditsSchema, taskListSchema, type BatchRequestInput } from '../../shared/contract';
+import { creditsSchema, taskListSchema } from '../../shared/contract';
+import { batchRequestSchema, type BatchRequestInput } from '../../shared/batch-contract';
 import { BATCH_MAX_IMAGES } from '../../shared/limits';
 import { expectError, getJson, postGeneration, upload } from '../test-support/api-calls';
 import { countAllTasks, createBatch, fetchZip, getBatch, postBatch } from '../test-support/batch-calls';

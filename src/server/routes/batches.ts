@@ -6,7 +6,7 @@
  * `GET /api/v1/batches/{id}`: its tasks, counts per status, overall progress and spend.
  */
 import { Hono, type Context } from 'hono';
-import { batchRequestSchema, type BatchCreated, type BatchVariant } from '../../shared/contract';
+import { batchRequestSchema, type BatchCreated, type BatchVariant } from '../../shared/batch-contract';
 import { BATCH_MAX_TASKS } from '../../shared/limits';
 import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
 import { limitBody } from '../http/body-limit';

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import fs from 'node:fs';
-import { downloadQuerySchema } from '../../shared/contract';
+import { downloadQuerySchema } from '../../shared/batch-contract';
 import { downloadFileName, promptSlug } from '../../shared/download-name';
 import { BATCH_MAX_TASKS } from '../../shared/limits';
 import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '../../shared/status';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { BatchRequest, GenerationRequest } from '../../shared/contract';
+import type { GenerationRequest } from '../../shared/contract';
+import type { BatchRequest } from '../../shared/batch-contract';
 
 /**
  * What makes two submits "the same request" for Idempotency-Key: the validated body (defaults

@@ -3,7 +3,7 @@
  * the window, empty ones too, so a chart has no gaps) and per batch, from the ledger.
  */
 import { Hono } from 'hono';
-import { spendQuerySchema, type Spend } from '../../shared/contract';
+import { spendQuerySchema, type Spend } from '../../shared/batch-contract';
 import { validate } from '../http/validate';
 import type { Services } from '../services';
 

@@ -1,13 +1,8 @@
 /** Batch calls over real HTTP, each answer checked against the shared schema. */
 import { unzipSync } from 'fflate';
 import { expect } from 'vitest';
-import {
-  batchCreatedSchema,
-  batchSchema,
-  taskListSchema,
-  type Batch,
-  type BatchRequestInput,
-} from '../../shared/contract';
+import { taskListSchema } from '../../shared/contract';
+import { batchCreatedSchema, batchSchema, type Batch, type BatchRequestInput } from '../../shared/batch-contract';
 import { isFinalStatus } from '../../shared/status';
 import { getJson } from './api-calls';
 

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import { batchCreatedSchema, type BatchCreated, type BatchRequestInput } from '../../../shared/contract';
+import { batchCreatedSchema, type BatchCreated, type BatchRequestInput } from '../../../shared/batch-contract';
 
 export interface CreateBatchInput {
   request: BatchRequestInput;

@@ -2,7 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch, toSearch } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import { spendSchema, type Spend } from '../../../shared/contract';
+import { spendSchema, type Spend } from '../../../shared/batch-contract';
 
 export function getSpend(days: number, signal?: AbortSignal): Promise<Spend> {
   // getTimezoneOffset is minutes *behind* UTC; the API wants minutes ahead.

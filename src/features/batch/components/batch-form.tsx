@@ -1,11 +1,11 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { PromptField } from '../../../components/prompt-field';
-import { PromptHelpers } from '../../../components/prompt-helpers';
+import { PromptHelpersToggle } from '../../../components/prompt-helpers-toggle';
 import { Spinner } from '../../../components/spinner';
 import { useCatalogue } from '../../../lib/api/get-catalogue';
 import { useCredits } from '../../../lib/api/get-credits';
-import { batchRequestSchema, type BatchRequestInput } from '../../../shared/contract';
+import { batchRequestSchema, type BatchRequestInput } from '../../../shared/batch-contract';
 import { BATCH_MAX_IMAGES, BATCH_MAX_VARIANTS } from '../../../shared/limits';
 import { useBatchImages } from '../hooks/use-batch-images';
 import { useBatchSubmit } from '../hooks/use-batch-submit';
@@ -118,7 +118,7 @@ export function BatchForm() {
           length={prompt.length}
           error={promptError}
         />
-        <PromptHelpers textarea={promptRef} onChange={setPrompt} />
+        <PromptHelpersToggle textarea={promptRef} onChange={setPrompt} defaultOpen />
       </div>
       <VariantPicker options={options} selected={chosen} onToggle={toggle} max={BATCH_MAX_VARIANTS} />
       <BatchPriceSummary

@@ -3,7 +3,8 @@ import { Icon } from '../../../components/icons';
 import { ProgressBar } from '../../../components/progress-bar';
 import { formatCredits } from '../../../lib/format-credits';
 import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Batch, Task } from '../../../shared/contract';
+import type { Task } from '../../../shared/contract';
+import type { Batch } from '../../../shared/batch-contract';
 import { useBatch } from '../api/get-batch';
 
 export interface BatchHeaderProps {

@@ -5,7 +5,7 @@ import { useCredits } from '../../../lib/api/get-credits';
 import { creditsToUsd } from '../../../shared/pricing';
 import { formatCredits, formatUsd } from '../../../lib/format-credits';
 import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Spend } from '../../../shared/contract';
+import type { Spend } from '../../../shared/batch-contract';
 import { useSpend } from '../api/get-spend';
 
 const WINDOWS = [7, 30, 90] as const;

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useToast } from '../../../components/toast/toast-context';
 import { formatCredits } from '../../../lib/format-credits';
 import { IdempotencyAttempt } from '../../../lib/idempotency-attempt';
-import type { BatchRequestInput } from '../../../shared/contract';
+import type { BatchRequestInput } from '../../../shared/batch-contract';
 import { useCreateBatch } from '../api/create-batch';
 
 /**

@@ -17,9 +17,10 @@ import { GalleryAnnouncer } from './gallery-announcer';
 import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
 import { GalleryList, type GalleryListProps } from './gallery-list';
-import { SelectionBar } from './selection-bar';
 
 /* The larger player is opened by a click, so its code loads then, not with the page. */
+/* The bar appears once a card is ticked; its code loads then. */
+const SelectionBar = lazy(async () => ({ default: (await import('./selection-bar')).SelectionBar }));
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
 export interface GalleryProps {
@@ -119,7 +120,11 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
           </div>
         </>
       )}
-      {selection.ids.length ? <SelectionBar selection={selection} onCompare={onCompare} /> : null}
+      {selection.ids.length ? (
+        <Suspense fallback={null}>
+          <SelectionBar selection={selection} onCompare={onCompare} />
+        </Suspense>
+      ) : null}
       {watching ? (
         <Suspense fallback={null}>
           <PlayerDialog task={watching} onClose={() => setWatching(null)} />

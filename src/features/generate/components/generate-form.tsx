@@ -17,7 +17,7 @@ import { GenerationOptions, type OptionValues } from './generation-options';
 import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
 import { PromptField } from '../../../components/prompt-field';
-import { PromptHelpers } from '../../../components/prompt-helpers';
+import { PromptHelpersToggle } from '../../../components/prompt-helpers-toggle';
 
 /** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
 export interface GenerateFormHandle {
@@ -114,7 +114,7 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
           length={prompt.length}
           error={formState.errors.prompt?.message}
         />
-        <PromptHelpers
+        <PromptHelpersToggle
           textarea={promptRef}
           onChange={(text) => setValue('prompt', text, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
         />

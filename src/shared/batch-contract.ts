@@ -1,0 +1,246 @@
+/**
+ * Schemas of the batch API (issue 9): a batch of images × variants, its summary, the ZIP's
+ * manifest and the spend report. Apart from contract.ts only so the dashboard's first load,
+ * which imports contract.ts, does not carry them; the same single source for server and browser.
+ */
+import { z } from 'zod';
+import {
+  durationSchema,
+  httpUrlSchema,
+  idsParamSchema,
+  imageUrlSchema,
+  modelNameSchema,
+  modeSchema,
+  promptSchema,
+  resolutionSchema,
+  taskSchema,
+  taskStatusSchema,
+} from './contract';
+import { BATCH_MAX_IMAGES, BATCH_MAX_VARIANTS, SPEND_MAX_DAYS } from './limits';
+import { MODEL_IDS, modeOfModel, TEN_SECONDS_1080P_REASON, unavailableReason } from './pricing';
+
+/** One way to make each image: a mode (or a model name, as in the seed), a duration and a resolution. */
+export const batchVariantSchema = z
+  .strictObject(
+    {
+      mode: modeSchema.optional(),
+      model: modelNameSchema.optional(),
+      duration: durationSchema.default('6'),
+      resolution: resolutionSchema.default('768P'),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unknown variant field(s): ${issue.keys.join(', ')}.`
+          : 'Each variant must be an object such as {"mode": "pro", "duration": "6", "resolution": "768P"}.',
+    },
+  )
+  .superRefine((variant, ctx) => {
+    if (variant.mode && variant.model && modeOfModel(variant.model) !== variant.mode)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model'],
+        message: `Give a mode or a model, not two that disagree ("${variant.mode}" and "${variant.model}").`,
+      });
+  })
+  .transform(({ mode, model, duration, resolution }) => ({
+    model: model ?? MODEL_IDS[mode ?? 'standard'],
+    duration,
+    resolution,
+  }));
+export type BatchVariant = z.infer<typeof batchVariantSchema>;
+export type BatchVariantInput = z.input<typeof batchVariantSchema>;
+
+function variantLabel(variant: BatchVariant): string {
+  return `${modeOfModel(variant.model) ?? variant.model}, ${variant.duration} s, ${variant.resolution}`;
+}
+
+/** The first index at which each item repeats an earlier one (by `keyOf`). */
+function repeats<T>(items: readonly T[], keyOf: (item: T) => string): { index: number; first: number }[] {
+  const seen = new Map<string, number>();
+  return items.flatMap((item, index) => {
+    const key = keyOf(item);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    return first === undefined ? [] : [{ index, first }];
+  });
+}
+
+/*
+ * The whole batch is refused for one bad combination (no task is made), and the message names
+ * which variant. A repeated image or variant would only pay twice for the same video.
+ */
+function refuseBatchProblems(value: { images: string[]; variants: BatchVariant[] }, ctx: z.RefinementCtx) {
+  value.variants.forEach((variant, i) => {
+    const reason = unavailableReason(
+      { unavailable: [{ duration: '10', resolution: '1080P', reason: TEN_SECONDS_1080P_REASON }] },
+      variant.duration,
+      variant.resolution,
+    );
+    if (reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants', i, 'resolution'],
+        message: `Variant ${i + 1} (${variantLabel(variant)}) is not offered: ${reason}`,
+        params: { code: 'unsupported_combination' },
+      });
+  });
+  for (const { index, first } of repeats(value.variants, (v) => variantLabel(v)))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['variants', index],
+      message: `Variant ${index + 1} repeats variant ${first + 1} (${variantLabel(value.variants[index]!)}).`,
+    });
+  for (const { index, first } of repeats(value.images, (url) => url))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['images', index],
+      message: `Image ${index + 1} is the same link as image ${first + 1}.`,
+    });
+}
+
+/** `POST /api/v1/batches`: one task per image × variant, made together or not at all. */
+export const batchRequestSchema = z
+  .strictObject(
+    {
+      prompt: promptSchema,
+      images: z
+        .array(imageUrlSchema, { error: 'images must be a list of image links.' })
+        .min(1, { error: 'Add at least one image.' })
+        .max(BATCH_MAX_IMAGES, { error: `A batch takes at most ${BATCH_MAX_IMAGES} images.` }),
+      variants: z
+        .array(batchVariantSchema, { error: 'variants must be a list of {mode, duration, resolution}.' })
+        .min(1, { error: 'Choose at least one variant.' })
+        .max(BATCH_MAX_VARIANTS, { error: `A batch takes at most ${BATCH_MAX_VARIANTS} variants per image.` })
+        .prefault([{}]),
+      callback_url: httpUrlSchema('The callback URL').optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unknown field(s): ${issue.keys.join(', ')}.`
+          : 'The body must be a JSON object.',
+    },
+  )
+  .superRefine(refuseBatchProblems);
+export type BatchRequest = z.infer<typeof batchRequestSchema>;
+export type BatchRequestInput = z.input<typeof batchRequestSchema>;
+
+export const batchCreatedSchema = z.object({
+  batch_id: z.string(),
+  /** In order: every variant of the first image, then of the second, … */
+  task_ids: z.array(z.string()),
+  total_price_credits: z.number().int(),
+  created_at: z.string(),
+});
+export type BatchCreated = z.infer<typeof batchCreatedSchema>;
+
+/** `GET /api/v1/batches/{id}`. */
+export const batchSchema = z.object({
+  batch_id: z.string(),
+  prompt: z.string(),
+  created_at: z.string(),
+  /** When the last task ended; null while any is unfinished. */
+  finished_at: z.string().nullable(),
+  task_count: z.number().int(),
+  counts: z.record(taskStatusSchema, z.number().int()),
+  /** 0–100 over every task; a task that ended counts as 100. */
+  progress: z.number(),
+  done: z.boolean(),
+  total_price_credits: z.number().int(),
+  charged_credits: z.number().int(),
+  /** In the order they were asked for. */
+  tasks: z.array(taskSchema),
+});
+export type Batch = z.infer<typeof batchSchema>;
+
+/** `GET /api/v1/downloads.zip?batch_id=…` or `?ids=a,b,c`: exactly one of them. */
+export const downloadQuerySchema = z
+  .strictObject(
+    { batch_id: z.string().min(1).max(100).optional(), ids: idsParamSchema },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? `Unknown parameter(s): ${issue.keys.join(', ')}.` : undefined,
+    },
+  )
+  .refine((q) => (q.batch_id === undefined) !== (q.ids === undefined || q.ids.length === 0), {
+    error: 'Name the videos to download: either batch_id=… or ids=a,b,c (not both).',
+  });
+
+/** One row of the ZIP's manifest.csv / manifest.json. */
+export const manifestEntrySchema = z.object({
+  task_id: z.string(),
+  batch_id: z.string().nullable(),
+  status: taskStatusSchema,
+  /** The MP4's name in the ZIP; null when the video is not in it (not finished). */
+  file: z.string().nullable(),
+  prompt: z.string(),
+  image: z.string(),
+  model: z.string(),
+  mode: modeSchema,
+  duration: durationSchema,
+  resolution: resolutionSchema,
+  price_credits: z.number().int(),
+  charged_credits: z.number().int(),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const downloadManifestSchema = z.object({
+  generated_at: z.string(),
+  batch_id: z.string().nullable(),
+  videos: z.number().int(),
+  total_price_credits: z.number().int(),
+  charged_credits: z.number().int(),
+  entries: z.array(manifestEntrySchema),
+});
+export type DownloadManifest = z.infer<typeof downloadManifestSchema>;
+
+/** `GET /api/v1/billing/spend?days=30&tz_offset_min=60`. */
+export const spendQuerySchema = z.strictObject(
+  {
+    days: z.coerce
+      .number({ error: 'days must be a number.' })
+      .int({ error: 'days must be a whole number.' })
+      .min(1, { error: 'days must be at least 1.' })
+      .max(SPEND_MAX_DAYS, { error: `days must be at most ${SPEND_MAX_DAYS}.` })
+      .default(30),
+    /** Minutes east of UTC, so days start at the viewer's midnight (the browser sends its own). */
+    tz_offset_min: z.coerce
+      .number({ error: 'tz_offset_min must be a number of minutes.' })
+      .int({ error: 'tz_offset_min must be a whole number of minutes.' })
+      .min(-840, { error: 'tz_offset_min must be between -840 and 840.' })
+      .max(840, { error: 'tz_offset_min must be between -840 and 840.' })
+      .default(0),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `Unknown parameter(s): ${issue.keys.join(', ')}.` : undefined,
+  },
+);
+export type SpendQuery = z.infer<typeof spendQuerySchema>;
+
+export const spendSchema = z.object({
+  days: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  tz_offset_min: z.number().int(),
+  total_charged_credits: z.number().int(),
+  /** Every day of the window, oldest first, days without a charge included. */
+  by_day: z.array(z.object({ date: z.string(), charged_credits: z.number().int(), videos: z.number().int() })),
+  /** Batches made in the window, newest first. */
+  by_batch: z.array(
+    z.object({
+      batch_id: z.string(),
+      prompt: z.string(),
+      created_at: z.string(),
+      task_count: z.number().int(),
+      succeeded: z.number().int(),
+      total_price_credits: z.number().int(),
+      charged_credits: z.number().int(),
+    }),
+  ),
+});
+export type Spend = z.infer<typeof spendSchema>;
