@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
 import { benchGallery, printGallery } from './gallery-list';
+import { benchLocalEngine, printLocalEngine } from './local-engine';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
 import { benchUpstreamPolls, printUpstreamPolls } from './upstream-polls';
 import { benchWebVitals, printWebVitals } from './web-vitals';
@@ -17,6 +18,7 @@ if (wanted('bundle') || wanted('vitals')) execSync('npx vite build --logLevel wa
 if (wanted('bundle')) results.bundle = printBundle();
 if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
 if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls());
+if (wanted('engine')) results.engine = printLocalEngine(await benchLocalEngine());
 if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
 
