@@ -1,13 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Icon, type IconName } from '../../components/icons';
-import {
-  applyTheme,
-  nextPreference,
-  readPreference,
-  resolveTheme,
-  storePreference,
-  type ThemePreference,
-} from '../../lib/theme';
+import { nextPreference, readPreference, storePreference, type ThemePreference } from '../../lib/theme';
+import { useAppliedTheme } from '../../lib/use-applied-theme';
 
 const ICONS: Record<ThemePreference, IconName> = { system: 'monitor', light: 'sun', dark: 'moon' };
 const NAMES: Record<ThemePreference, string> = { system: 'system', light: 'light', dark: 'dark' };
@@ -15,14 +9,7 @@ const NAMES: Record<ThemePreference, string> = { system: 'system', light: 'light
 /** One button: system → light → dark. "System" keeps following the device as it changes. */
 export function ThemeToggle() {
   const [preference, setPreference] = useState<ThemePreference>(readPreference);
-
-  useEffect(() => {
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => applyTheme(resolveTheme(preference, media.matches));
-    apply();
-    media.addEventListener('change', apply);
-    return () => media.removeEventListener('change', apply);
-  }, [preference]);
+  useAppliedTheme(preference);
 
   const next = nextPreference(preference);
   return (

@@ -12,11 +12,15 @@ export function signOut() {
   return apiFetch('/api/v1/auth/session', { schema: sessionStateSchema, method: 'DELETE' });
 }
 
-/* Whatever was cached belongs to the previous session: drop it all, then keep the new state. */
+/*
+ * Whatever was cached belongs to the previous session: drop it, then keep the new state (in
+ * the session query itself, which the page on screen is watching).
+ */
 function useStartFresh() {
   const queryClient = useQueryClient();
+  const [scope] = queryKeys.session();
   return (state: SessionState) => {
-    queryClient.clear();
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== scope });
     queryClient.setQueryData(queryKeys.session(), state);
   };
 }

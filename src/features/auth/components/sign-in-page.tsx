@@ -5,6 +5,8 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, buttonClasses } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
+import { readPreference } from '../../../lib/theme';
+import { useAppliedTheme } from '../../../lib/use-applied-theme';
 import { useSession } from '../api/get-session';
 import { useSignOut } from '../api/sign-in';
 import { safeNext } from '../lib/sign-in-redirect';
@@ -36,10 +38,18 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
+  // The header's theme toggle is not on this page; the chosen theme (or the system's) still holds.
+  useAppliedTheme(readPreference());
 
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 px-4 py-10">
-      <h1 className="text-2xl font-semibold">Sign in to Hailuo Studio</h1>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold">Sign in to Hailuo Studio</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          This studio is shared beyond one computer. Ask whoever runs it for the dashboard password; programs use an API
+          key instead.
+        </p>
+      </div>
       {session.isPending && (
         <p role="status" className="flex items-center gap-2 text-sm">
           <Spinner /> Checking your session…
