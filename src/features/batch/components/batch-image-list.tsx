@@ -1,3 +1,4 @@
+import { Icon } from '../../../components/icons';
 import { ProgressBar } from '../../../components/progress-bar';
 import { formatBytes } from '../../../lib/format-bytes';
 import type { BatchImage, BatchImageState } from '../hooks/use-batch-images';
@@ -53,9 +54,7 @@ export function BatchImageList({ images, onRemove }: { images: BatchImage[]; onR
             aria-label={`Remove ${image.name}`}
             className="shrink-0 rounded-lg p-1.5 text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-700"
           >
-            <svg viewBox="0 0 20 20" className="size-4" fill="currentColor" aria-hidden="true">
-              <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-            </svg>
+            <Icon name="close" />
           </button>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { formatCredits, formatUsd } from '../../../lib/format-credits';
+import { BalanceFigure, CreditsFigure } from '../../../components/price-figures';
 import type { Credits } from '../../../shared/contract';
 import type { Quote } from '../../../shared/pricing';
 
@@ -26,11 +26,7 @@ export function BatchPriceSummary({ images, variants, quote, credits, shortBy }:
           {images === 0 ? (
             <span className="text-slate-600 dark:text-slate-400">Add images to see the total.</span>
           ) : quote?.ok ? (
-            <>
-              <span className="text-2xl font-semibold tabular-nums">{quote.credits}</span>{' '}
-              <span className="font-medium">credits</span>{' '}
-              <span className="text-slate-600 dark:text-slate-400">{formatUsd(quote.usd)}</span>
-            </>
+            <CreditsFigure credits={quote.credits} usd={quote.usd} />
           ) : quote ? (
             <span className="text-amber-800 dark:text-amber-300">{quote.reason}</span>
           ) : (
@@ -38,17 +34,7 @@ export function BatchPriceSummary({ images, variants, quote, credits, shortBy }:
           )}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="batch-balance">
-          {credits ? (
-            <>
-              Balance{' '}
-              <span className="font-semibold text-slate-900 tabular-nums dark:text-slate-100">
-                {formatCredits(credits.balance)}
-              </span>
-              {credits.simulated ? ' (simulated)' : ''}
-            </>
-          ) : (
-            'Balance loading…'
-          )}
+          {credits ? <BalanceFigure credits={credits} /> : 'Balance loading…'}
         </p>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button, buttonClasses } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
 import { useCredits } from '../../../lib/api/get-credits';
@@ -88,6 +88,18 @@ function SpendByBatch({ spend }: { spend: Spend }) {
   );
 }
 
+function SpendSection({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={CARD} aria-labelledby={headingId}>
+      <h2 id={headingId} className="mb-2 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 /** `/spend`: what finished videos cost, per day and per batch, from the server's ledger. */
 export function SpendPage() {
   const [days, setDays] = useState<number>(30);
@@ -145,18 +157,12 @@ export function SpendPage() {
             ) : null}
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
-            <section className={CARD} aria-labelledby="spend-days">
-              <h2 id="spend-days" className="mb-2 font-semibold">
-                Per day
-              </h2>
+            <SpendSection title="Per day">
               <SpendByDay spend={spend.data} />
-            </section>
-            <section className={CARD} aria-labelledby="spend-batches">
-              <h2 id="spend-batches" className="mb-2 font-semibold">
-                Per batch
-              </h2>
+            </SpendSection>
+            <SpendSection title="Per batch">
               <SpendByBatch spend={spend.data} />
-            </section>
+            </SpendSection>
           </div>
         </>
       )}

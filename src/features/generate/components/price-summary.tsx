@@ -1,4 +1,4 @@
-import { formatCredits, formatUsd } from '../../../lib/format-credits';
+import { BalanceFigure, CreditsFigure } from '../../../components/price-figures';
 import type { Credits } from '../../../shared/contract';
 import type { Quote } from '../../../shared/pricing';
 
@@ -17,11 +17,7 @@ export function PriceSummary({ quote, catalogueError, credits, creditsError, sho
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <p className="text-sm" aria-live="polite" data-testid="price">
           {quote?.ok ? (
-            <>
-              <span className="text-2xl font-semibold tabular-nums">{quote.credits}</span>{' '}
-              <span className="font-medium">credits</span>{' '}
-              <span className="text-slate-600 dark:text-slate-400">{formatUsd(quote.usd)}</span>
-            </>
+            <CreditsFigure credits={quote.credits} usd={quote.usd} />
           ) : quote ? (
             <span className="text-amber-800 dark:text-amber-300">{quote.reason}</span>
           ) : (
@@ -30,13 +26,7 @@ export function PriceSummary({ quote, catalogueError, credits, creditsError, sho
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="balance">
           {credits ? (
-            <>
-              Balance{' '}
-              <span className="font-semibold text-slate-900 tabular-nums dark:text-slate-100">
-                {formatCredits(credits.balance)}
-              </span>
-              {credits.simulated ? ' (simulated)' : ''}
-            </>
+            <BalanceFigure credits={credits} />
           ) : creditsError ? (
             'Balance unavailable right now'
           ) : (
