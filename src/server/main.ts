@@ -1,12 +1,10 @@
 /** Reads config, opens the services, listens; on SIGTERM stops the tracker, lets writes finish and closes the DB. */
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { assertAccessConfigured, AccessNotConfiguredError } from './access/access';
 import { createApp } from './app';
 import { readConfig } from './config';
-import { answerClientErrorsInJson } from './http/client-errors';
+import { serveApp } from './http/serve-app';
 import { openServices } from './services';
 
 const config = readConfig();
@@ -22,13 +20,12 @@ try {
 }
 const app = createApp({ services, version });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+const server = serveApp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
   services.setListenOrigin(`http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
   const engine = config.apiKey ? 'API in One' : 'local preview engine (simulated, no credits spent)';
   const access = services.access.mode === 'open' ? 'open (this machine only)' : 'sign-in or API key required';
   console.log(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}; access ${access}`);
 });
-answerClientErrorsInJson(server as Server);
 await services.start();
 
 let stopping = false;

@@ -1,5 +1,4 @@
 /** The real server on a real socket (127.0.0.1, port 0) over a temporary DATA_DIR, as tests use it. */
-import { serve } from '@hono/node-server';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app';
 import { readConfig } from '../config';
-import { answerClientErrorsInJson } from '../http/client-errors';
+import { serveApp } from '../http/serve-app';
 import { openServices, type Services } from '../services';
 
 export interface TestServer {
@@ -61,9 +60,8 @@ export async function startTestServer(
   );
   const app = createApp({ services, version: 'test' });
   const server = await new Promise<Server>((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening as Server));
+    const listening = serveApp({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
   });
-  answerClientErrorsInJson(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   services.setListenOrigin(url);
