@@ -139,6 +139,7 @@ test('two finished videos side by side play, seek and pause together', async ({ 
   const files = await unzipDownload(await downloading);
   expect(Object.keys(files).filter((name) => name.endsWith('.mp4') && isMp4(files[name]!))).toHaveLength(2);
 
+  await screenshot(page, 'batch-selection', { fullPage: false });
   await bar.getByRole('button', { name: 'Compare' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare 2 videos' });
   const items = dialog.getByTestId('compare-item');
@@ -179,6 +180,11 @@ test('two finished videos side by side play, seek and pause together', async ({ 
   await screenshot(page, 'batch-compare-dark', { fullPage: false });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await bar.getByRole('button', { name: 'Compare' }).click();
+  await expect(dialog.getByTestId('compare-item')).toHaveCount(2);
+  await screenshot(page, 'batch-compare-phone', { fullPage: false });
 });
 
 test('camera moves and presets go in at the cursor of the one-video prompt', async ({ page }) => {

@@ -1,9 +1,13 @@
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { buttonClasses } from '../../../components/button';
 import { Icon } from '../../../components/icons';
 import { ProgressBar } from '../../../components/progress-bar';
+import { taskQueryOptions } from '../../../lib/api/get-task';
 import { formatCredits } from '../../../lib/format-credits';
 import { zipDownloadUrl } from '../../../lib/zip-download-url';
 import type { Task } from '../../../shared/contract';
+import { isFinalStatus } from '../../../shared/status';
 import type { Batch } from '../../../shared/batch-contract';
 import { useBatch } from '../api/get-batch';
 
@@ -19,8 +23,23 @@ function spendLine(batch: Pick<Batch, 'done' | 'charged_credits' | 'total_price_
 }
 
 /** Above a batch's cards in the gallery: how far along it is, what it cost, and all of it as one ZIP. */
+/** How many of the batch's cards have ended, read from each task's own (freshest) cache entry. */
+function useEndedCount(listed: readonly Task[]): number {
+  return useQueries({
+    queries: listed.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
+    combine: (results) => results.filter((r) => r.data && isFinalStatus(r.data.status)).length,
+  });
+}
+
 export function BatchHeader({ batchId, listed }: BatchHeaderProps) {
-  const { data: batch } = useBatch(batchId);
+  const { data: batch, refetch } = useBatch(batchId);
+  const ended = useEndedCount(listed);
+  // A card just ended: the batch's counts and spend changed, ask now rather than at the next poll.
+  const seen = useRef(ended);
+  useEffect(() => {
+    if (ended > seen.current) void refetch();
+    seen.current = ended;
+  }, [ended, refetch]);
   const count = batch?.task_count ?? listed.length;
   const ready = batch?.counts.succeeded ?? listed.filter((t) => t.status === 'succeeded').length;
   const running = batch ? batch.counts.queued + batch.counts.running : 0;

@@ -25,7 +25,8 @@ export function SelectionBar({ selection, onCompare }: SelectionBarProps) {
       data-testid="selection-bar"
       className="sticky bottom-3 z-20 flex flex-wrap items-center gap-2 rounded-xl bg-white px-3 py-2 shadow-lg ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
     >
-      <p className="mr-auto text-sm font-medium" aria-live="polite">
+      {/* Actions at the start: toasts appear at the bottom right, over the end of the bar. */}
+      <p className="mr-2 text-sm font-medium" aria-live="polite">
         {ids.length} selected
       </p>
       {ready.length ? (
