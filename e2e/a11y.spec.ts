@@ -91,6 +91,8 @@ test('with finished and failed tasks: the gallery, the player, the inspector, th
     await page.goto(server.url);
     await expect(card).toHaveAttribute('data-status', 'succeeded');
     await expect(page.locator(`[data-task-id="${failedId}"]`).getByTestId('task-error')).toBeVisible();
+    // Its image link is dead: a plain frame, not the browser's broken-image icon.
+    await expect(page.locator(`[data-task-id="${failedId}"] img`)).toBeHidden();
   });
   await expectAccessibleInEveryLook(page, 'player dialog', async () => {
     await page.goto(server.url);

@@ -11,12 +11,13 @@ export function EngineBanner() {
       data-testid="engine-banner"
     >
       <p className={`${PAGE_WIDTH} px-3 py-2 text-sm text-amber-950 sm:px-6 dark:text-amber-100`}>
-        <strong className="font-semibold">Local preview engine — simulated, no credits spent.</strong> Videos are made
-        on this machine from your image. To use the real Hailuo 2.3, restart the server with your API in One key:{' '}
+        <strong className="font-semibold">Local preview engine — simulated, no credits spent.</strong>{' '}
+        <span className="max-sm:hidden">Videos are made on this machine from your image. </span>For the real Hailuo 2.3,
+        restart with your API in One key:{' '}
         <code className="rounded bg-amber-100 px-1 font-mono text-xs wrap-anywhere dark:bg-amber-900">
           APIINONE_API_KEY=aio_… npm start
         </code>{' '}
-        (README, “Switching to the real API in One”).
+        (README: “Switching to the real API in One”).
       </p>
     </div>
   );

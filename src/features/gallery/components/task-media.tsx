@@ -16,6 +16,9 @@ export interface TaskMediaProps {
 export function TaskMedia({ task, onOpenPlayer, eager }: TaskMediaProps) {
   const loading = eager ? 'eager' : 'lazy';
   const [playing, setPlaying] = useState(false);
+  // A reference image that no longer loads (the usual reason such a task failed) leaves a plain
+  // frame rather than the browser's broken-image icon; the card's message says what happened.
+  const [imageBroken, setImageBroken] = useState(false);
   const result = task.status === 'succeeded' ? task.result : null;
   const frame = 'relative aspect-video overflow-hidden bg-slate-200 dark:bg-slate-800';
 
@@ -23,6 +26,8 @@ export function TaskMedia({ task, onOpenPlayer, eager }: TaskMediaProps) {
     return (
       <div className={frame}>
         <img
+          hidden={imageBroken}
+          onError={() => setImageBroken(true)}
           src={task.image}
           alt=""
           loading={loading}
