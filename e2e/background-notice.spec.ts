@@ -8,25 +8,12 @@
  * are real; a wrapper around the constructor records which were shown.
  */
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startServer, type ServerProcess } from '../bench/lib/server-process';
+import { useOwnServer } from './helpers/own-server';
 import { submitTask, uploadSample } from './helpers/seed-tasks';
 
 const PROMPT = 'Background e2e: the bottle spins once, slowly';
 
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'background-notice-e2e-'));
-  server = await startServer({ DATA_DIR: dataDir, LOCAL_ENGINE_DELAY_MS: '6000' });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useOwnServer({ LOCAL_ENGINE_DELAY_MS: '6000' });
 
 interface Spied {
   __notifications: { title: string; body: string }[];

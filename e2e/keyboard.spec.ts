@@ -5,29 +5,16 @@
  * is made: each change once, never a progress tick.
  */
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startServer, type ServerProcess } from '../bench/lib/server-process';
 import { announcements, expectFocusVisible, recordAnnouncements, tabTo } from './helpers/a11y';
+import { useOwnServer } from './helpers/own-server';
 
 const JOURNEY_PROMPT = 'Keyboard e2e: a slow push-in on the bottle as the light warms';
 const HEARD_PROMPT = 'Keyboard e2e: the camera circles the bottle once';
 
-let server: ServerProcess;
-
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyboard-e2e-'));
-  // Long enough that a new video is seen waiting, then running, then ready.
-  server = await startServer({ DATA_DIR: dataDir, LOCAL_ENGINE_DELAY_MS: '14000' });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+// Long enough that a new video is seen waiting, then running, then ready.
+const server = useOwnServer({ LOCAL_ENGINE_DELAY_MS: '14000' });
 
 function radio(page: Page, group: string, name: RegExp) {
   return page.getByRole('group', { name: group }).getByRole('radio', { name });
