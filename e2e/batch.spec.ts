@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../src/server/test-support/parse-csv';
+import { expectAccessibleInEveryLook } from './helpers/a11y';
 import { batchForm, chooseBatchImages, isMp4, openBatchForm, unzipDownload, variantBox } from './helpers/batch-page';
 import { screenshot } from './helpers/creator-page';
 import { writeSceneImage } from './helpers/test-images';
@@ -34,6 +35,15 @@ async function uploadThroughApi(request: APIRequestContext, file: string): Promi
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { url: string }).url;
+}
+
+async function createBatchThroughApi(request: APIRequestContext, prompt: string, variants: object[]): Promise<void> {
+  const image = await uploadThroughApi(request, photos[0]!);
+  const created = await request.post('/api/v1/batches', {
+    data: { prompt, images: [image], variants },
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+  expect(created.status(), await created.text()).toBe(201);
 }
 
 function batchGroupWith(page: Page, prompt: string) {
@@ -115,14 +125,8 @@ test('one photo in two variants: standard and pro at 6 s 768P cost 30 + 45 = 75'
 
 test('two finished videos side by side play, seek and pause together', async ({ page, request }) => {
   // A batch of its own: one photo, standard and pro, made through the API as a script would.
-  const stamp = Date.now();
-  const prompt = `Compare the bottle ${stamp}`;
-  const image = await uploadThroughApi(request, photos[0]!);
-  const created = await request.post('/api/v1/batches', {
-    data: { prompt, images: [image], variants: [{ mode: 'standard' }, { mode: 'pro' }] },
-    headers: { 'Idempotency-Key': `compare-${stamp}` },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  const prompt = `Compare the bottle ${Date.now()}`;
+  await createBatchThroughApi(request, prompt, [{ mode: 'standard' }, { mode: 'pro' }]);
   await page.goto('/');
   const group = batchGroupWith(page, prompt);
   const cards = group.getByTestId('task-card');
@@ -219,4 +223,41 @@ test('batch form and batch gallery at phone width and in dark mode', async ({ pa
   await expect(page.getByRole('heading', { name: 'Spend' })).toBeVisible();
   await expect(page.getByTestId('spend-by-batch')).toContainText('Studio product shot');
   await screenshot(page, 'batch-spend-dark');
+});
+
+test('the batch views pass axe in every look: form, gallery with a batch and a selection, compare, spend', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const prompt = `Axe check ${Date.now()}`;
+  await createBatchThroughApi(request, prompt, [{ mode: 'standard' }, { mode: 'pro' }]);
+  await openBatchForm(page);
+  await chooseBatchImages(page, photos.slice(1, 2));
+  await expectAccessibleInEveryLook(page, 'batch form', async () => {
+    await expect(batchForm(page).getByTestId('batch-price')).toContainText('credits');
+  });
+
+  await page.goto('/');
+  const group = batchGroupWith(page, prompt);
+  await expect(group.getByTestId('batch-header')).toBeVisible();
+  const ready = group.locator('[data-testid="task-card"][data-status="succeeded"]');
+  await expect(ready.nth(1)).toBeVisible({ timeout: 60_000 });
+  for (const card of (await ready.all()).slice(0, 2))
+    await card.getByRole('checkbox', { name: /^Select for download or compare/ }).check();
+  await expectAccessibleInEveryLook(page, 'gallery with a batch and a selection', async () => {
+    await expect(page.getByRole('region', { name: 'Selected videos' })).toBeVisible();
+  });
+
+  const dialog = page.getByRole('dialog', { name: 'Compare 2 videos' });
+  await expectAccessibleInEveryLook(page, 'compare dialog', async () => {
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Compare' }).click();
+    await expect(dialog.getByTestId('compare-item')).toHaveCount(2);
+  });
+  await page.keyboard.press('Escape');
+
+  await page.goto('/spend');
+  await expectAccessibleInEveryLook(page, 'spend page', async () => {
+    await expect(page.getByTestId('spend-total')).toBeVisible();
+  });
 });
