@@ -12,6 +12,7 @@ import { ERROR_CODES } from '../../shared/errors';
 import { upload } from '../test-support/api-calls';
 import { rawRequest, type RawResponse } from '../test-support/raw-request';
 import { SeededRandom } from '../test-support/seeded-random';
+import { writeFakeDist } from '../test-support/fake-dist';
 import { makeTestImage } from '../test-support/test-image';
 import { makeDataDir, startTestServer, type TestServer } from '../test-support/test-server';
 import { fuzzCases, type FuzzCase } from './fuzz-cases';
@@ -45,10 +46,8 @@ function counts(): Counts {
 
 beforeAll(async () => {
   const dataDir = makeDataDir();
-  fs.mkdirSync(path.join(dataDir, 'dist'));
-  fs.writeFileSync(path.join(dataDir, 'dist', 'index.html'), '<!doctype html><title>page</title>');
   // Production link policy: a fuzzed link must not reach anything, loopback included.
-  server = await startTestServer({ DIST_DIR: path.join(dataDir, 'dist'), LOCAL_ENGINE_DELAY_MS: '600000' }, dataDir, {
+  server = await startTestServer({ DIST_DIR: writeFakeDist(dataDir), LOCAL_ENGINE_DELAY_MS: '600000' }, dataDir, {
     productionLinkPolicy: true,
   });
   const uploaded = await upload(server.url, await makeTestImage());

@@ -4,10 +4,10 @@
  * still can; and no route grants cross-origin reads.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, postGeneration, SEED_PROMPT, upload } from '../test-support/api-calls';
 import { rawRequest } from '../test-support/raw-request';
+import { writeFakeDist } from '../test-support/fake-dist';
 import { makeTestImage } from '../test-support/test-image';
 import { makeDataDir, startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -16,10 +16,8 @@ let image: string;
 
 beforeAll(async () => {
   const dataDir = makeDataDir();
-  fs.mkdirSync(path.join(dataDir, 'dist'));
-  fs.writeFileSync(path.join(dataDir, 'dist', 'index.html'), '<!doctype html><title>page</title>');
   server = await startTestServer(
-    { DIST_DIR: path.join(dataDir, 'dist'), LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' },
+    { DIST_DIR: writeFakeDist(dataDir), LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' },
     dataDir,
   );
   image = (await upload(server.url, await makeTestImage())).url;

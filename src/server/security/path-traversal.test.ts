@@ -8,21 +8,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upload } from '../test-support/api-calls';
 import { rawRequest, type RawResponse } from '../test-support/raw-request';
+import { FAKE_INDEX, FAKE_SCRIPT, writeFakeDist } from '../test-support/fake-dist';
 import { makeTestImage } from '../test-support/test-image';
 import { makeDataDir, startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
 let uploadName: string;
-const INDEX = '<!doctype html><title>the page</title>';
 /* Files beside the served folders that a traversal would be after. */
 const SECRETS = ['SQLite format', 'root:x:0:0', 'top secret beside dist'];
 
 beforeAll(async () => {
   const dataDir = makeDataDir();
-  const dist = path.join(dataDir, 'dist');
-  fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(dist, 'index.html'), INDEX);
-  fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+  const dist = writeFakeDist(dataDir);
   fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'top secret beside dist');
   server = await startTestServer({ DIST_DIR: dist }, dataDir);
   uploadName = new URL((await upload(server.url, await makeTestImage())).url).pathname.split('/').pop()!;
@@ -83,7 +80,7 @@ function expectNoSecret(body: string) {
  */
 function expectPageOrRefusal(response: RawResponse) {
   expect(response.status).toBeLessThan(500);
-  if (response.status === 200) expect([INDEX, 'console.log(1)']).toContain(response.body);
+  if (response.status === 200) expect([FAKE_INDEX, FAKE_SCRIPT]).toContain(response.body);
   else expect(response.status).toBeGreaterThanOrEqual(400);
   expectNoSecret(response.body);
 }
