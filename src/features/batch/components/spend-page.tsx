@@ -156,7 +156,7 @@ export function SpendPage() {
               </p>
             ) : null}
           </div>
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2">
             <SpendSection title="Per day">
               <SpendByDay spend={spend.data} />
             </SpendSection>
