@@ -12,7 +12,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `hailuo-e2e-$
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 90_000,
+  // Generous: axe over every look of a page is slow on a loaded 2-core machine; only failing tests wait this long.
+  timeout: 180_000,
   expect: { timeout: 20_000 },
   workers: 1,
   retries: 0,
