@@ -41,6 +41,7 @@ test.afterAll(async () => {
 const creator = (page: Page) => page.getByRole('form', { name: 'New video' });
 
 test('the first run: an empty gallery with the sample offer, and the form with its field errors', async ({ page }) => {
+  test.setTimeout(240_000);
   await expectAccessibleInEveryLook(page, 'first run', async () => {
     await page.goto(server.url);
     await expect(page.getByTestId('gallery-empty')).toBeVisible();
@@ -63,6 +64,7 @@ test('the first run: an empty gallery with the sample offer, and the form with i
 });
 
 test('a running task, on the creator page and in the inspector', async ({ page }) => {
+  test.setTimeout(240_000);
   image = await uploadSample(server.url);
   runningId = await submitTask(server.url, image, RUNNING_PROMPT, { model: 'hailuo/2-3-image-to-video-pro' });
   await waitForStatus(server.url, runningId, 'running');
@@ -80,7 +82,7 @@ test('a running task, on the creator page and in the inspector', async ({ page }
 test('with finished and failed tasks: the gallery, the player, the inspector, the list, not-found pages', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await server.stop();
   server = await startServer({ ...env, LOCAL_ENGINE_DELAY_MS: '1000' });
   await waitForStatus(server.url, runningId, 'succeeded');
@@ -119,6 +121,15 @@ test('with finished and failed tasks: the gallery, the player, the inspector, th
   await expectAccessibleInEveryLook(page, 'task not found', async () => {
     await page.goto(`${server.url}/tasks/tsk_not_a_real_one`);
     await expect(page.getByRole('heading', { name: 'No task with this id' })).toBeVisible();
+  });
+});
+
+test('the sign-in page (on an open server it says no sign-in is needed)', async ({ page }) => {
+  // The batch form, a batch in the gallery, the compare dialog and /spend are checked the same
+  // way, in every look, by batch.spec.ts.
+  await expectAccessibleInEveryLook(page, 'sign-in page of an open server', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await expect(page.getByTestId('sign-in-state')).toBeVisible();
   });
 });
 
