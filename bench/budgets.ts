@@ -5,9 +5,10 @@ export const BUDGETS = {
   /*
    * What `npm run build` enforces today, to stop regressions. react-dom 19 alone is ~66 KB
    * gzip and React Query ~12 KB, so the 90 KB target is out of reach without leaving React;
-   * the bench prints both figures until the gap is closed.
+   * the bench prints both figures until the gap is closed. Raised from 160 KB when the
+   * virtualized gallery (@tanstack/react-virtual, ~11 KB) joined the first load.
    */
-  initialJsGzipCeilingBytes: 160 * 1024,
+  initialJsGzipCeilingBytes: 172 * 1024,
   cssGzipBytes: 15 * 1024,
   lcpMs: 1500,
   totalBlockingTimeMs: 100,
