@@ -10,7 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../src/server/test-support/parse-csv';
 import { expectAccessibleInEveryLook } from './helpers/a11y';
-import { batchForm, chooseBatchImages, isMp4, openBatchForm, unzipDownload, variantBox } from './helpers/batch-page';
+import {
+  batchForm,
+  chooseBatchImages,
+  transitionsSettled,
+  isMp4,
+  openBatchForm,
+  unzipDownload,
+  variantBox,
+} from './helpers/batch-page';
 import { screenshot } from './helpers/creator-page';
 import { writeSceneImage } from './helpers/test-images';
 
@@ -236,6 +244,7 @@ test('the batch views pass axe in every look: form, gallery with a batch and a s
   await chooseBatchImages(page, photos.slice(1, 2));
   await expectAccessibleInEveryLook(page, 'batch form', async () => {
     await expect(batchForm(page).getByTestId('batch-price')).toContainText('credits');
+    await transitionsSettled(page);
   });
 
   await page.goto('/');
@@ -247,17 +256,20 @@ test('the batch views pass axe in every look: form, gallery with a batch and a s
     await card.getByRole('checkbox', { name: /^Select for download or compare/ }).check();
   await expectAccessibleInEveryLook(page, 'gallery with a batch and a selection', async () => {
     await expect(page.getByRole('region', { name: 'Selected videos' })).toBeVisible();
+    await transitionsSettled(page);
   });
 
   const dialog = page.getByRole('dialog', { name: 'Compare 2 videos' });
   await expectAccessibleInEveryLook(page, 'compare dialog', async () => {
     if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Compare' }).click();
     await expect(dialog.getByTestId('compare-item')).toHaveCount(2);
+    await transitionsSettled(page);
   });
   await page.keyboard.press('Escape');
 
   await page.goto('/spend');
   await expectAccessibleInEveryLook(page, 'spend page', async () => {
     await expect(page.getByTestId('spend-total')).toBeVisible();
+    await transitionsSettled(page);
   });
 });

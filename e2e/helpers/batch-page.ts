@@ -36,3 +36,8 @@ export async function unzipDownload(download: Download): Promise<Record<string, 
 }
 
 export const isMp4 = (bytes: Uint8Array) => strFromU8(bytes.subarray(4, 8)) === 'ftyp';
+
+/** Waits until no CSS transition is running (after a change of colour scheme), so axe reads the final colours. */
+export async function transitionsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
+}

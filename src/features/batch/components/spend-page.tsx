@@ -91,7 +91,8 @@ function SpendByBatch({ spend }: { spend: Spend }) {
 function SpendSection({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId();
   return (
-    <section className={CARD} aria-labelledby={headingId}>
+    // min-w-0: a grid item may be narrower than its longest line (prompts are truncated instead).
+    <section className={`${CARD} min-w-0`} aria-labelledby={headingId}>
       <h2 id={headingId} className="mb-2 font-semibold">
         {title}
       </h2>

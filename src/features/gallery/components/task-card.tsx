@@ -46,13 +46,13 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected,
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center gap-2">
           {onSelectedChange ? (
-            <label className="-m-1 flex size-6 shrink-0 cursor-pointer items-center justify-center">
+            <label className="flex size-6 shrink-0 cursor-pointer items-center justify-center">
               <input
                 type="checkbox"
                 checked={selected ?? false}
                 onChange={(event) => onSelectedChange(event.target.checked)}
                 aria-label={`Select for download or compare: ${task.prompt.slice(0, 60)}`}
-                className="size-4 cursor-pointer accent-brand-600"
+                className="size-5 cursor-pointer accent-brand-600"
               />
             </label>
           ) : null}
