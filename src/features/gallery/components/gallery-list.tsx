@@ -1,7 +1,10 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { Task } from '../../../shared/contract';
+import { useGridColumns } from '../hooks/use-grid-columns';
 import type { Selection } from '../hooks/use-selection';
-import { groupByBatch } from '../lib/group-by-batch';
+import { useWindowRows } from '../hooks/use-window-rows';
+import { toRows } from '../lib/gallery-rows';
+import { groupByBatch, type GalleryGroup } from '../lib/group-by-batch';
 import { TaskCard } from './task-card';
 
 /* About what the first screen shows at desktop width. */
@@ -18,14 +21,26 @@ export interface GalleryListProps {
   renderBatchHeader?: (batchId: string, tasks: readonly Task[]) => ReactNode;
 }
 
-/** The cards, newest first; a batch's cards together under its header. */
+/* Marks the items of a rendered row: all with their row, the first measured for the row's height. */
+interface RowProps {
+  'data-row'?: number;
+  'data-index'?: number;
+  ref?: Ref<HTMLLIElement>;
+}
+
+/** The cards, newest first; a batch's cards together under its header. Long lists render only the rows in view. */
 export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBatchHeader }: GalleryListProps) {
   const groups = useMemo(() => groupByBatch(tasks), [tasks]);
+  const columns = useGridColumns();
+  const rows = useMemo(() => toRows(groups, columns), [groups, columns]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const keyOf = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
+  const { slots, measureRow, onFocus, onBlur } = useWindowRows(listRef, rows.length, keyOf);
   const eager = new Set(
     groups.flatMap((group) => group.tasks.slice(0, EAGER_CARDS).map((task) => task.task_id)).slice(0, EAGER_CARDS),
   );
-  const card = (task: Task) => (
-    <li key={task.task_id} className="flex">
+  const card = (task: Task, row: RowProps = {}) => (
+    <li key={task.task_id} className="flex" {...row}>
       <div className="flex w-full flex-col [&>article]:flex-1">
         <TaskCard
           task={task}
@@ -39,23 +54,31 @@ export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBat
       </div>
     </li>
   );
+  const item = (group: GalleryGroup, row: RowProps) =>
+    group.batchId === null ? (
+      card(group.tasks[0], row)
+    ) : (
+      <li key={group.batchId} className="sm:col-span-2 2xl:col-span-3" {...row}>
+        <section
+          aria-label={`Batch of ${group.tasks.length} ${group.tasks.length === 1 ? 'video' : 'videos'}`}
+          data-testid="batch-group"
+          data-batch-id={group.batchId}
+          className="flex flex-col gap-3 rounded-2xl bg-slate-100 p-3 ring-1 ring-slate-200 dark:bg-slate-900/60 dark:ring-slate-800"
+        >
+          {renderBatchHeader?.(group.batchId, group.tasks)}
+          <ul className={GRID}>{group.tasks.map((task) => card(task))}</ul>
+        </section>
+      </li>
+    );
   return (
-    <ul className={GRID} aria-label="Videos, newest first">
-      {groups.map((group) =>
-        group.batchId === null ? (
-          card(group.tasks[0])
+    <ul ref={listRef} className={GRID} aria-label="Videos, newest first" onFocus={onFocus} onBlur={onBlur}>
+      {slots.map((slot) =>
+        slot.kind === 'spacer' ? (
+          <li key={slot.key} aria-hidden="true" className="col-span-full" style={{ height: slot.height }} />
         ) : (
-          <li key={group.batchId} className="sm:col-span-2 2xl:col-span-3">
-            <section
-              aria-label={`Batch of ${group.tasks.length} ${group.tasks.length === 1 ? 'video' : 'videos'}`}
-              data-testid="batch-group"
-              data-batch-id={group.batchId}
-              className="flex flex-col gap-3 rounded-2xl bg-slate-100 p-3 ring-1 ring-slate-200 dark:bg-slate-900/60 dark:ring-slate-800"
-            >
-              {renderBatchHeader?.(group.batchId, group.tasks)}
-              <ul className={GRID}>{group.tasks.map(card)}</ul>
-            </section>
-          </li>
+          rows[slot.index]!.groups.map((group, i) =>
+            item(group, { 'data-row': slot.index, ...(i === 0 && { 'data-index': slot.index, ref: measureRow }) }),
+          )
         ),
       )}
     </ul>

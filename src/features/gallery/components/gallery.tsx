@@ -45,7 +45,10 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
   const list = useTaskList(listQuery);
   const tasks = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const unfinished = useUnfinishedIds(tasks);
+  // A task listed as final never changes again, so only the others are followed: a gallery
+  // scrolled through thousands of videos then costs no more per poll than one page.
+  const listedUnfinished = useMemo(() => tasks.filter((task) => !isFinalStatus(task.status)), [tasks]);
+  const unfinished = useUnfinishedIds(listedUnfinished);
   useWatchTasks(unfinished, useFinishNotices());
   const now = useNow(30_000);
   const [watching, setWatching] = useState<Task | null>(null);
@@ -77,7 +80,7 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
         </h2>
         {list.isFetching && !list.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       </div>
-      <GalleryAnnouncer tasks={tasks} />
+      <GalleryAnnouncer tasks={listedUnfinished} />
       <GalleryFiltersBar filters={filters} onChange={setFilters} counts={list.data?.pages[0]?.counts} />
       {list.isPending ? (
         <GallerySkeleton />
