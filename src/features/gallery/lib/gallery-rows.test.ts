@@ -14,7 +14,10 @@ describe('toRows', () => {
     const groups = ['a', 'b', 'c', 'd', 'e'].map(single);
     expect(shape(groups, 1)).toEqual([['a'], ['b'], ['c'], ['d'], ['e']]);
     expect(shape(groups, 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-    expect(shape(groups, 3)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(shape(groups, 3)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
 
   it('gives a batch a row of its own and starts a new row after it', () => {
