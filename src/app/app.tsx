@@ -1,6 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { BrowserRouter } from 'react-router';
 import { ToastProvider } from '../components/toast/toast-provider';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
@@ -10,9 +9,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <AppRoutes />
       </ToastProvider>
     </QueryClientProvider>
   );

@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { AppLayout } from './layout/app-layout';
 import { CreatorPage } from './routes/creator-page';
 import { NotFoundPage } from './routes/not-found-page';
 
 /*
- * Declarative routes (<Routes>) rather than a data router: we load data with React Query, not
- * loaders, and this mode ships about half the router code. The creator's page comes with the
- * first load; the support views load when first opened.
+ * wouter rather than React Router: we load data with React Query, not loaders, so a router
+ * needs only to match paths and keep the address; wouter does that in ~2 KB gzip against ~14 KB.
+ * The creator's page comes with the first load; the support views load when first opened.
  */
 const TaskListPage = lazy(async () => ({
   default: (await import('../features/tasks/components/task-list-page')).TaskListPage,
@@ -24,23 +24,24 @@ const SpendPage = lazy(async () => ({
 
 export function AppRoutes() {
   return (
-    <Routes>
+    <Switch>
       {/* Outside the layout: its header would call the API the sign-in is for. */}
-      <Route
-        path="sign-in"
-        element={
-          <Suspense fallback={null}>
-            <SignInPage />
-          </Suspense>
-        }
-      />
-      <Route element={<AppLayout />}>
-        <Route index element={<CreatorPage />} />
-        <Route path="tasks" element={<TaskListPage />} />
-        <Route path="tasks/:taskId" element={<TaskInspectorPage />} />
-        <Route path="spend" element={<SpendPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+      <Route path="/sign-in">
+        <Suspense fallback={null}>
+          <SignInPage />
+        </Suspense>
       </Route>
-    </Routes>
+      <Route>
+        <AppLayout>
+          <Switch>
+            <Route path="/" component={CreatorPage} />
+            <Route path="/tasks" component={TaskListPage} />
+            <Route path="/tasks/:taskId" component={TaskInspectorPage} />
+            <Route path="/spend" component={SpendPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </AppLayout>
+      </Route>
+    </Switch>
   );
 }

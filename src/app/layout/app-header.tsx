@@ -1,11 +1,12 @@
-import { Link, NavLink } from 'react-router';
+import { Link } from 'wouter';
 import { BalancePill } from './balance-pill';
 import { ConnectionNotice } from './connection-notice';
+import { NavLink } from './nav-link';
 import { TaskLookup } from './task-lookup';
 import { ThemeToggle } from './theme-toggle';
 import { PAGE_WIDTH } from './page-width';
 
-const NAV_LINK = ({ isActive }: { isActive: boolean }) =>
+const NAV_LINK = (isActive: boolean) =>
   `rounded-lg px-2.5 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-500 ${
     isActive
       ? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white'

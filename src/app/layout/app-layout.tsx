@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { Spinner } from '../../components/spinner';
 import { RouteErrorBoundary } from '../routes/route-error-boundary';
 import { AppHeader } from './app-header';
@@ -14,8 +14,8 @@ function PageLoading() {
   );
 }
 
-export function AppLayout() {
-  const { pathname } = useLocation();
+export function AppLayout({ children }: { children: ReactNode }) {
+  const [pathname] = useLocation();
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -28,9 +28,7 @@ export function AppLayout() {
       <EngineBanner />
       <main id="main" tabIndex={-1} className={`${PAGE_WIDTH} flex-1 px-3 py-5 outline-none sm:px-6 sm:py-8`}>
         <RouteErrorBoundary resetKey={pathname}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<PageLoading />}>{children}</Suspense>
         </RouteErrorBoundary>
       </main>
     </div>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { SearchInput } from '../../components/search-input';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -13,7 +13,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function TaskLookup() {
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const id = useId();
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function TaskLookup() {
         event.preventDefault();
         const taskId = value.trim();
         if (!taskId) return input.current?.focus();
-        void navigate(`/tasks/${encodeURIComponent(taskId)}`);
+        navigate(`/tasks/${encodeURIComponent(taskId)}`);
         setValue('');
         input.current?.blur();
       }}

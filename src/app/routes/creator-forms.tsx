@@ -1,5 +1,5 @@
 import { lazy, Suspense, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { Spinner } from '../../components/spinner';
 import { GenerateForm, type GenerateFormHandle } from '../../features/generate/components/generate-form';
 

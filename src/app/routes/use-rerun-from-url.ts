@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { useToast } from '../../components/toast/toast-context';
 import { taskQueryOptions } from '../../lib/api/get-task';
 import type { Task } from '../../shared/contract';

@@ -2,7 +2,7 @@
  * `/sign-in`: shown when the server needs a sign-in (it listens beyond this machine). Outside
  * the app's layout, so nothing on it calls an API that would need the session it is making.
  */
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { Button, buttonClasses } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
 import { readPreference } from '../../../lib/theme';
@@ -36,7 +36,7 @@ function SignedIn({ required, next }: { required: boolean; next: string }) {
 export function SignInPage() {
   const session = useSession();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const next = safeNext(params.get('next'));
   // The header's theme toggle is not on this page; the chosen theme (or the system's) still holds.
   useAppliedTheme(readPreference());

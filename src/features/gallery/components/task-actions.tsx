@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Button, buttonClasses } from '../../../components/button';
 import { Icon } from '../../../components/icons';
 import type { Task } from '../../../shared/contract';

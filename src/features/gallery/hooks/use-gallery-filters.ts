@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { parseFilters, writeFilters, type GalleryFilters } from '../lib/gallery-filters';
 
 /** The filters live in the address, so a reload or a shared link shows the same view. */

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Button } from '../../../components/button';
 import { Spinner } from '../../../components/spinner';
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { Redirect, useParams } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
 import { useTask } from '../../../lib/api/get-task';
 import { queryKeys } from '../../../lib/query-keys';
 import { isNotFound } from '../api/is-not-found';
@@ -11,14 +12,23 @@ interface InspectorLocationState {
   foundBy?: string;
 }
 
+/* The router hands over the path segment as typed in the address bar, still percent-encoded. */
+function decodedParam(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '');
+  } catch {
+    return value ?? '';
+  }
+}
+
 /**
  * `/tasks/:taskId`, where the id may be ours or the upstream's. Once the server resolves an
  * upstream id, the page moves to our id (replacing the history entry) so the inspector, the
  * gallery and a reload all share one cache entry and one address.
  */
 export function TaskInspectorPage() {
-  const { taskId = '' } = useParams();
-  const location = useLocation();
+  const taskId = decodedParam(useParams().taskId);
+  const locationState = useHistoryState<InspectorLocationState | null>();
   const queryClient = useQueryClient();
   const query = useTask(taskId);
   const task = query.data;
@@ -39,10 +49,10 @@ export function TaskInspectorPage() {
 
   if (canonicalId) {
     const state: InspectorLocationState = { foundBy: taskId };
-    return <Navigate to={`/tasks/${encodeURIComponent(canonicalId)}`} replace state={state} />;
+    return <Redirect to={`/tasks/${encodeURIComponent(canonicalId)}`} replace state={state} />;
   }
   if (task) {
-    const foundBy = (location.state as InspectorLocationState | null)?.foundBy ?? null;
+    const foundBy = locationState?.foundBy ?? null;
     return (
       <TaskInspector
         task={task}

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 
 /** A task's id, linking to its inspector page. */
 export function TaskLink({ taskId, className = 'break-all' }: { taskId: string; className?: string }) {

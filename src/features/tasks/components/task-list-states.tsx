@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Button } from '../../../components/button';
 
 const PANEL = 'flex flex-col items-center gap-3 rounded-2xl border border-dashed p-8 text-center';

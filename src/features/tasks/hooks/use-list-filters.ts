@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { readListFilters, writeListFilters, type ListFilters } from '../lib/list-filters';
 
 /** The support list's filters, read from and written to the address so a view can be shared. */
