@@ -1,5 +1,5 @@
 /** The SPA's one way to call the server: typed, validated with the shared schemas, errors as values people can read. */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiErrorSchema } from '../shared/contract';
 
 export class ApiError extends Error {
@@ -19,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiRequest<S extends z.ZodType> {
+export interface ApiRequest<S extends z.ZodMiniType> {
   schema: S;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A plain object is sent as JSON; FormData as multipart. */
@@ -28,7 +28,7 @@ export interface ApiRequest<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
-export async function apiFetch<S extends z.ZodType>(path: string, request: ApiRequest<S>): Promise<z.infer<S>> {
+export async function apiFetch<S extends z.ZodMiniType>(path: string, request: ApiRequest<S>): Promise<z.infer<S>> {
   const { schema, method = 'GET', body, headers = {}, signal } = request;
   const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers }, signal };
   if (body instanceof FormData) init.body = body;

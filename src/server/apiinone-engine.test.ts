@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod/mini';
 import { creditsSchema, taskHistorySchema } from '../shared/contract';
 import { runTool } from './media/run-tool';
 import { FFMPEG_PATH } from './media/tool-paths';
@@ -95,7 +96,7 @@ describe('the API in One engine', () => {
 
     // Looked up by the upstream's id too; and the key is nowhere in the task's stored story.
     expect(
-      (await getJson(`${server.url}/api/v1/tasks/up-123`, taskHistorySchema.pick({ task_id: true }))).task_id,
+      (await getJson(`${server.url}/api/v1/tasks/up-123`, z.pick(taskHistorySchema, { task_id: true }))).task_id,
     ).toBe(task.task_id);
     const history = await fetch(`${server.url}/api/v1/tasks/${task.task_id}/history`);
     const text = await history.text();

@@ -1,5 +1,6 @@
 /** Signing in to the dashboard: the session's state and the sign-in body, shared by the page and the server. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import './zod-english';
 
 export const sessionStateSchema = z.object({
   /** False when the server is open (on a loopback address): no sign-in needed. */
@@ -11,7 +12,9 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 export const signInRequestSchema = z.strictObject({
   password: z
     .string({ error: 'Enter the dashboard password.' })
-    .min(1, { error: 'Enter the dashboard password.' })
-    .max(1000, { error: 'That password is too long.' }),
+    .check(
+      z.minLength(1, { error: 'Enter the dashboard password.' }),
+      z.maxLength(1000, { error: 'That password is too long.' }),
+    ),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

@@ -3,7 +3,7 @@
  * manifest and the spend report. Apart from contract.ts only so the dashboard's first load,
  * which imports contract.ts, does not carry them; the same single source for server and browser.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   durationSchema,
   httpUrlSchema,
@@ -20,13 +20,13 @@ import { BATCH_MAX_IMAGES, BATCH_MAX_VARIANTS, SPEND_MAX_DAYS } from './limits';
 import { MODEL_IDS, modeOfModel, TEN_SECONDS_1080P_REASON, unavailableReason } from './pricing';
 
 /** One way to make each image: a mode (or a model name, as in the seed), a duration and a resolution. */
-export const batchVariantSchema = z
+const variantFieldsSchema = z
   .strictObject(
     {
-      mode: modeSchema.optional(),
-      model: modelNameSchema.optional(),
-      duration: durationSchema.default('6'),
-      resolution: resolutionSchema.default('768P'),
+      mode: z.optional(modeSchema),
+      model: z.optional(modelNameSchema),
+      duration: z._default(durationSchema, '6'),
+      resolution: z._default(resolutionSchema, '768P'),
     },
     {
       error: (issue) =>
@@ -35,19 +35,25 @@ export const batchVariantSchema = z
           : 'Each variant must be an object such as {"mode": "pro", "duration": "6", "resolution": "768P"}.',
     },
   )
-  .superRefine((variant, ctx) => {
-    if (variant.mode && variant.model && modeOfModel(variant.model) !== variant.mode)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['model'],
-        message: `Give a mode or a model, not two that disagree ("${variant.mode}" and "${variant.model}").`,
-      });
-  })
-  .transform(({ mode, model, duration, resolution }) => ({
+  .check(
+    z.superRefine((variant, ctx) => {
+      if (variant.mode && variant.model && modeOfModel(variant.model) !== variant.mode)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['model'],
+          message: `Give a mode or a model, not two that disagree ("${variant.mode}" and "${variant.model}").`,
+        });
+    }),
+  );
+
+export const batchVariantSchema = z.pipe(
+  variantFieldsSchema,
+  z.transform(({ mode, model, duration, resolution }: z.output<typeof variantFieldsSchema>) => ({
     model: model ?? MODEL_IDS[mode ?? 'standard'],
     duration,
     resolution,
-  }));
+  })),
+);
 export type BatchVariant = z.infer<typeof batchVariantSchema>;
 export type BatchVariantInput = z.input<typeof batchVariantSchema>;
 
@@ -70,7 +76,7 @@ function repeats<T>(items: readonly T[], keyOf: (item: T) => string): { index: n
  * The whole batch is refused for one bad combination (no task is made), and the message names
  * which variant. A repeated image or variant would only pay twice for the same video.
  */
-function refuseBatchProblems(value: { images: string[]; variants: BatchVariant[] }, ctx: z.RefinementCtx) {
+function refuseBatchProblems(value: { images: string[]; variants: BatchVariant[] }, ctx: z.core.$RefinementCtx) {
   value.variants.forEach((variant, i) => {
     const reason = unavailableReason(
       { unavailable: [{ duration: '10', resolution: '1080P', reason: TEN_SECONDS_1080P_REASON }] },
@@ -106,14 +112,20 @@ export const batchRequestSchema = z
       prompt: promptSchema,
       images: z
         .array(imageUrlSchema, { error: 'images must be a list of image links.' })
-        .min(1, { error: 'Add at least one image.' })
-        .max(BATCH_MAX_IMAGES, { error: `A batch takes at most ${BATCH_MAX_IMAGES} images.` }),
-      variants: z
-        .array(batchVariantSchema, { error: 'variants must be a list of {mode, duration, resolution}.' })
-        .min(1, { error: 'Choose at least one variant.' })
-        .max(BATCH_MAX_VARIANTS, { error: `A batch takes at most ${BATCH_MAX_VARIANTS} variants per image.` })
-        .prefault([{}]),
-      callback_url: httpUrlSchema('The callback URL').optional(),
+        .check(
+          z.minLength(1, { error: 'Add at least one image.' }),
+          z.maxLength(BATCH_MAX_IMAGES, { error: `A batch takes at most ${BATCH_MAX_IMAGES} images.` }),
+        ),
+      variants: z.prefault(
+        z.array(batchVariantSchema, { error: 'variants must be a list of {mode, duration, resolution}.' }).check(
+          z.minLength(1, { error: 'Choose at least one variant.' }),
+          z.maxLength(BATCH_MAX_VARIANTS, {
+            error: `A batch takes at most ${BATCH_MAX_VARIANTS} variants per image.`,
+          }),
+        ),
+        [{}],
+      ),
+      callback_url: z.optional(httpUrlSchema('The callback URL')),
     },
     {
       error: (issue) =>
@@ -122,7 +134,7 @@ export const batchRequestSchema = z
           : 'The body must be a JSON object.',
     },
   )
-  .superRefine(refuseBatchProblems);
+  .check(z.superRefine(refuseBatchProblems));
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 export type BatchRequestInput = z.input<typeof batchRequestSchema>;
 
@@ -130,7 +142,7 @@ export const batchCreatedSchema = z.object({
   batch_id: z.string(),
   /** In order: every variant of the first image, then of the second, … */
   task_ids: z.array(z.string()),
-  total_price_credits: z.number().int(),
+  total_price_credits: z.int(),
   created_at: z.string(),
 });
 export type BatchCreated = z.infer<typeof batchCreatedSchema>;
@@ -141,14 +153,14 @@ export const batchSchema = z.object({
   prompt: z.string(),
   created_at: z.string(),
   /** When the last task ended; null while any is unfinished. */
-  finished_at: z.string().nullable(),
-  task_count: z.number().int(),
-  counts: z.record(taskStatusSchema, z.number().int()),
+  finished_at: z.nullable(z.string()),
+  task_count: z.int(),
+  counts: z.record(taskStatusSchema, z.int()),
   /** 0–100 over every task; a task that ended counts as 100. */
   progress: z.number(),
   done: z.boolean(),
-  total_price_credits: z.number().int(),
-  charged_credits: z.number().int(),
+  total_price_credits: z.int(),
+  charged_credits: z.int(),
   /** In the order they were asked for. */
   tasks: z.array(taskSchema),
 });
@@ -157,43 +169,45 @@ export type Batch = z.infer<typeof batchSchema>;
 /** `GET /api/v1/downloads.zip?batch_id=…` or `?ids=a,b,c`: exactly one of them. */
 export const downloadQuerySchema = z
   .strictObject(
-    { batch_id: z.string().min(1).max(100).optional(), ids: idsParamSchema },
+    { batch_id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))), ids: idsParamSchema },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys' ? `Unknown parameter(s): ${issue.keys.join(', ')}.` : undefined,
     },
   )
-  .refine((q) => (q.batch_id === undefined) !== (q.ids === undefined || q.ids.length === 0), {
-    error: 'Name the videos to download: either batch_id=… or ids=a,b,c (not both).',
-  });
+  .check(
+    z.refine((q) => (q.batch_id === undefined) !== (q.ids === undefined || q.ids.length === 0), {
+      error: 'Name the videos to download: either batch_id=… or ids=a,b,c (not both).',
+    }),
+  );
 
 /** One row of the ZIP's manifest.csv / manifest.json. */
 export const manifestEntrySchema = z.object({
   task_id: z.string(),
-  batch_id: z.string().nullable(),
+  batch_id: z.nullable(z.string()),
   status: taskStatusSchema,
   /** The MP4's name in the ZIP; null when the video is not in it (not finished). */
-  file: z.string().nullable(),
+  file: z.nullable(z.string()),
   prompt: z.string(),
   image: z.string(),
   model: z.string(),
   mode: modeSchema,
   duration: durationSchema,
   resolution: resolutionSchema,
-  price_credits: z.number().int(),
-  charged_credits: z.number().int(),
-  error: z.string().nullable(),
+  price_credits: z.int(),
+  charged_credits: z.int(),
+  error: z.nullable(z.string()),
   created_at: z.string(),
-  finished_at: z.string().nullable(),
+  finished_at: z.nullable(z.string()),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const downloadManifestSchema = z.object({
   generated_at: z.string(),
-  batch_id: z.string().nullable(),
-  videos: z.number().int(),
-  total_price_credits: z.number().int(),
-  charged_credits: z.number().int(),
+  batch_id: z.nullable(z.string()),
+  videos: z.int(),
+  total_price_credits: z.int(),
+  charged_credits: z.int(),
   entries: z.array(manifestEntrySchema),
 });
 export type DownloadManifest = z.infer<typeof downloadManifestSchema>;
@@ -201,19 +215,27 @@ export type DownloadManifest = z.infer<typeof downloadManifestSchema>;
 /** `GET /api/v1/billing/spend?days=30&tz_offset_min=60`. */
 export const spendQuerySchema = z.strictObject(
   {
-    days: z.coerce
-      .number({ error: 'days must be a number.' })
-      .int({ error: 'days must be a whole number.' })
-      .min(1, { error: 'days must be at least 1.' })
-      .max(SPEND_MAX_DAYS, { error: `days must be at most ${SPEND_MAX_DAYS}.` })
-      .default(30),
+    days: z._default(
+      z.coerce
+        .number({ error: 'days must be a number.' })
+        .check(
+          z.int({ error: 'days must be a whole number.' }),
+          z.minimum(1, { error: 'days must be at least 1.' }),
+          z.maximum(SPEND_MAX_DAYS, { error: `days must be at most ${SPEND_MAX_DAYS}.` }),
+        ),
+      30,
+    ),
     /** Minutes east of UTC, so days start at the viewer's midnight (the browser sends its own). */
-    tz_offset_min: z.coerce
-      .number({ error: 'tz_offset_min must be a number of minutes.' })
-      .int({ error: 'tz_offset_min must be a whole number of minutes.' })
-      .min(-840, { error: 'tz_offset_min must be between -840 and 840.' })
-      .max(840, { error: 'tz_offset_min must be between -840 and 840.' })
-      .default(0),
+    tz_offset_min: z._default(
+      z.coerce
+        .number({ error: 'tz_offset_min must be a number of minutes.' })
+        .check(
+          z.int({ error: 'tz_offset_min must be a whole number of minutes.' }),
+          z.minimum(-840, { error: 'tz_offset_min must be between -840 and 840.' }),
+          z.maximum(840, { error: 'tz_offset_min must be between -840 and 840.' }),
+        ),
+      0,
+    ),
   },
   {
     error: (issue) =>
@@ -223,23 +245,23 @@ export const spendQuerySchema = z.strictObject(
 export type SpendQuery = z.infer<typeof spendQuerySchema>;
 
 export const spendSchema = z.object({
-  days: z.number().int(),
+  days: z.int(),
   from: z.string(),
   to: z.string(),
-  tz_offset_min: z.number().int(),
-  total_charged_credits: z.number().int(),
+  tz_offset_min: z.int(),
+  total_charged_credits: z.int(),
   /** Every day of the window, oldest first, days without a charge included. */
-  by_day: z.array(z.object({ date: z.string(), charged_credits: z.number().int(), videos: z.number().int() })),
+  by_day: z.array(z.object({ date: z.string(), charged_credits: z.int(), videos: z.int() })),
   /** Batches made in the window, newest first. */
   by_batch: z.array(
     z.object({
       batch_id: z.string(),
       prompt: z.string(),
       created_at: z.string(),
-      task_count: z.number().int(),
-      succeeded: z.number().int(),
-      total_price_credits: z.number().int(),
-      charged_credits: z.number().int(),
+      task_count: z.int(),
+      succeeded: z.int(),
+      total_price_credits: z.int(),
+      charged_credits: z.int(),
     }),
   ),
 });

@@ -5,7 +5,7 @@
  */
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { z } from 'zod';
+import { safeParse, type z } from 'zod/mini';
 import { DEFAULT_CATALOGUE, findModel, HAILUO_MODEL_NAMES } from '../../shared/pricing';
 import { HttpError } from '../http-error';
 
@@ -39,20 +39,34 @@ function modelRefusal(value: unknown): HttpError | null {
   return new HttpError(400, 'unknown_model', `Unknown model "${value.slice(0, 100)}". Use one of ${names}.`);
 }
 
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return zValidator(target, schema, (result) => {
-    if (result.success) return;
-    const issues = result.error.issues;
-    const combination = issues.find(
-      (issue) =>
-        issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'unsupported_combination',
-    );
-    if (combination) throw new HttpError(422, 'unsupported_combination', combination.message);
-    const modelIssue = issues.find((issue) => issue.path.length === 1 && issue.path[0] === 'model');
-    const data = result.data as Record<string, unknown> | null;
-    const refusal = modelIssue && data && typeof data === 'object' ? modelRefusal(data.model) : null;
-    if (refusal) throw refusal;
-    const details = describeIssues(issues);
-    throw new HttpError(400, 'validation_failed', summary(details), details);
-  });
+/*
+ * Parsed synchronously: zValidator's default safeParseAsync turns every zod/mini transform into a
+ * promise, which reorders the parsed keys and the issues (so the first three named in the message,
+ * and the body hashed for idempotency, would change). No schema here is async. The cast: zValidator
+ * picks the result's type by the schema's zod flavour, which it cannot resolve for a generic T.
+ */
+const parseNow = (schema: z.core.$ZodType, value: unknown) => safeParse(schema, value) as never;
+
+export function validate<T extends z.core.$ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(
+    target,
+    schema,
+    (result) => {
+      if (result.success) return;
+      const issues = result.error.issues;
+      const combination = issues.find(
+        (issue) =>
+          issue.code === 'custom' &&
+          (issue.params as { code?: string } | undefined)?.code === 'unsupported_combination',
+      );
+      if (combination) throw new HttpError(422, 'unsupported_combination', combination.message);
+      const modelIssue = issues.find((issue) => issue.path.length === 1 && issue.path[0] === 'model');
+      const data = result.data as Record<string, unknown> | null;
+      const refusal = modelIssue && data && typeof data === 'object' ? modelRefusal(data.model) : null;
+      if (refusal) throw refusal;
+      const details = describeIssues(issues);
+      throw new HttpError(400, 'validation_failed', summary(details), details);
+    },
+    { validationFunction: parseNow },
+  );
 }

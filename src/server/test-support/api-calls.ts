@@ -1,6 +1,6 @@
 /** The calls a client makes, over real HTTP, each answer checked against the shared schema. */
 import { expect } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   apiErrorSchema,
   generationCreatedSchema,
@@ -13,7 +13,11 @@ import { isFinalStatus } from '../../shared/status';
 
 export const SEED_PROMPT = 'A golden retriever running through a sunflower field at sunset, slow motion';
 
-export async function getJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+export async function getJson<S extends z.ZodMiniType>(
+  url: string,
+  schema: S,
+  init?: RequestInit,
+): Promise<z.infer<S>> {
   const response = await fetch(url, init);
   const body: unknown = await response.json();
   expect(response.status, JSON.stringify(body)).toBeLessThan(300);
