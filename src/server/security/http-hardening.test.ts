@@ -54,6 +54,28 @@ describe('headers on every answer', () => {
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
+  it('a task, its fast answer and its 304 carry the very headers every other answer does', async () => {
+    const submitted = (await (await postGeneration(server.url, seedBody())).json()) as { task_id: string };
+    const health = await fetch(`${server.url}/api/health`);
+    const task = await fetch(`${server.url}/api/v1/tasks/${submitted.task_id}`);
+    const etag = task.headers.get('etag') ?? '';
+    const again = await fetch(`${server.url}/api/v1/tasks/${submitted.task_id}`, {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(task.status).toBe(200);
+    expect(again.status).toBe(304);
+    const securityHeaders = (response: Response) =>
+      [...response.headers].filter(
+        ([name]) =>
+          !/^(date|connection|keep-alive|content-type|content-length|etag|cache-control|server-timing|transfer-encoding)/.test(
+            name,
+          ),
+      );
+    expect(securityHeaders(health).length).toBeGreaterThanOrEqual(12);
+    expect(securityHeaders(task)).toEqual(securityHeaders(health));
+    expect(securityHeaders(again)).toEqual(securityHeaders(health));
+  });
+
   it('an uploaded image is served with its own type and nosniff', async () => {
     const response = await fetch(image);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
