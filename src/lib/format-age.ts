@@ -1,3 +1,5 @@
+const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
 /** "just now", "5 min ago", "3 h ago", "2 d ago", then a date: short enough for a card corner. */
 export function formatAge(isoDate: string, now: number = Date.now()): string {
   const then = Date.parse(isoDate);
@@ -10,5 +12,5 @@ export function formatAge(isoDate: string, now: number = Date.now()): string {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 7) return `${days} d ago`;
-  return new Date(then).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return DATE.format(then);
 }

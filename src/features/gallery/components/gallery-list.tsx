@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { Task } from '../../../shared/contract';
 import { useGridColumns } from '../hooks/use-grid-columns';
 import type { Selection } from '../hooks/use-selection';
@@ -28,6 +28,61 @@ interface RowProps {
   ref?: Ref<HTMLLIElement>;
 }
 
+interface CardItemProps extends Pick<GalleryListProps, 'now' | 'onWatch' | 'onRerun'> {
+  task: Task;
+  eager: boolean;
+  selected: boolean;
+  onSelect: Selection['set'];
+  row: RowProps;
+}
+
+/*
+ * One card, memoized: while the page scrolls the list re-renders every few frames to swap rows
+ * in and out, and only the cards coming into view need to render then.
+ */
+const CardItem = memo(function CardItem({
+  task,
+  now,
+  onWatch,
+  onRerun,
+  eager,
+  selected,
+  onSelect,
+  row,
+}: CardItemProps) {
+  return (
+    <li className="flex" {...row}>
+      <div className="flex w-full flex-col [&>article]:flex-1">
+        <TaskCard
+          task={task}
+          now={now}
+          onWatch={onWatch}
+          onRerun={onRerun}
+          eager={eager}
+          selected={selected}
+          onSelectedChange={(value) => onSelect(task.task_id, value)}
+        />
+      </div>
+    </li>
+  );
+}, sameCard);
+
+/* The row marks are rebuilt on every render; equal values mean the same card. */
+function sameCard(a: CardItemProps, b: CardItemProps): boolean {
+  return (
+    a.task === b.task &&
+    a.now === b.now &&
+    a.onWatch === b.onWatch &&
+    a.onRerun === b.onRerun &&
+    a.eager === b.eager &&
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect &&
+    a.row['data-row'] === b.row['data-row'] &&
+    a.row['data-index'] === b.row['data-index'] &&
+    a.row.ref === b.row.ref
+  );
+}
+
 /** The cards, newest first; a batch's cards together under its header. Long lists render only the rows in view. */
 export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBatchHeader }: GalleryListProps) {
   const groups = useMemo(() => groupByBatch(tasks), [tasks]);
@@ -36,23 +91,25 @@ export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBat
   const listRef = useRef<HTMLUListElement>(null);
   const keyOf = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
   const { slots, measureRow, onFocus, onBlur } = useWindowRows(listRef, rows.length, keyOf);
-  const eager = new Set(
-    groups.flatMap((group) => group.tasks.slice(0, EAGER_CARDS).map((task) => task.task_id)).slice(0, EAGER_CARDS),
+  const eager = useMemo(
+    () =>
+      new Set(
+        groups.flatMap((group) => group.tasks.slice(0, EAGER_CARDS).map((task) => task.task_id)).slice(0, EAGER_CARDS),
+      ),
+    [groups],
   );
   const card = (task: Task, row: RowProps = {}) => (
-    <li key={task.task_id} className="flex" {...row}>
-      <div className="flex w-full flex-col [&>article]:flex-1">
-        <TaskCard
-          task={task}
-          now={now}
-          onWatch={onWatch}
-          onRerun={onRerun}
-          eager={eager.has(task.task_id)}
-          selected={selection.isSelected(task.task_id)}
-          onSelectedChange={(selected) => selection.set(task.task_id, selected)}
-        />
-      </div>
-    </li>
+    <CardItem
+      key={task.task_id}
+      task={task}
+      now={now}
+      onWatch={onWatch}
+      onRerun={onRerun}
+      eager={eager.has(task.task_id)}
+      selected={selection.isSelected(task.task_id)}
+      onSelect={selection.set}
+      row={row}
+    />
   );
   const item = (group: GalleryGroup, row: RowProps) =>
     group.batchId === null ? (

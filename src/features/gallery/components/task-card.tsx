@@ -3,6 +3,7 @@ import { ProgressBar } from '../../../components/progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatAge } from '../../../lib/format-age';
 import { formatCredits } from '../../../lib/format-credits';
+import { formatDateTime } from '../../../lib/format-date-time';
 import { formatEta } from '../../../lib/format-eta';
 import type { Task } from '../../../shared/contract';
 import { STATUS_LABELS } from '../../../shared/status';
@@ -59,7 +60,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected,
           <StatusBadge status={task.status} />
           <time
             dateTime={task.created_at}
-            title={new Date(task.created_at).toLocaleString()}
+            title={formatDateTime(task.created_at)}
             className="text-xs text-slate-600 dark:text-slate-400"
           >
             {formatAge(task.created_at, now)}

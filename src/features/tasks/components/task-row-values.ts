@@ -2,7 +2,7 @@
 import { formatAge } from '../../../lib/format-age';
 import { MODE_LABELS } from '../../../lib/mode-labels';
 import type { Task } from '../../../shared/contract';
-import { formatDateTime } from '../lib/format-date-time';
+import { formatDateTime } from '../../../lib/format-date-time';
 
 export interface TaskRowValues {
   mode: string;
