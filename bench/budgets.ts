@@ -3,12 +3,12 @@ export const BUDGETS = {
   /** Issue 10's target for the dashboard's first load. */
   initialJsGzipBytes: 90 * 1024,
   /*
-   * What `npm run build` enforces today, to stop regressions. react-dom 19 alone is ~66 KB
-   * gzip and React Query ~12 KB, so the 90 KB target is out of reach without leaving React;
-   * the bench prints both figures until the gap is closed. Raised from 160 KB when the
-   * virtualized gallery (@tanstack/react-virtual, ~11 KB) joined the first load.
+   * What `npm run build` enforces today, to stop regressions (140.4 KB on 2026-11-26, after
+   * wouter and zod/mini). React 19's react-dom alone is ~66 KB gzip, so 90 KB is out of reach
+   * while the app runs on React; the same code built on preact/compat measured 84 KB. The
+   * bench prints both figures until that choice is made.
    */
-  initialJsGzipCeilingBytes: 172 * 1024,
+  initialJsGzipCeilingBytes: 145 * 1024,
   cssGzipBytes: 15 * 1024,
   lcpMs: 1500,
   totalBlockingTimeMs: 100,
