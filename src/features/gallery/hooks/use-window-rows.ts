@@ -44,8 +44,6 @@ export function useWindowRows(listRef: RefObject<HTMLElement | null>, count: num
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: keyOf,
     overscan: OVERSCAN_ROWS,
-    // Render rows in React's own task rather than inside the scroll event, so a fast fling stays responsive.
-    useFlushSync: false,
     gap: gapPx,
     scrollMargin: listTop,
     rangeExtractor: (range) => {
