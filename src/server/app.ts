@@ -1,10 +1,11 @@
 /** The Hono app: routes, middleware, one error shape. Built here from its services, started in `main.ts`. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Health } from '../shared/contract';
 import type { ErrorCode } from '../shared/errors';
 import { errorBody, HttpError } from './http-error';
 import { authRoutes } from './routes/auth';
@@ -47,7 +48,7 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/media', mediaRoutes(services));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
-  mountSpa(app, services.config.distDir);
+  mountSpa(app, services.config.distDir, services.engine.name);
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
   app.onError((err, c) => {
@@ -73,17 +74,24 @@ function codeForStatus(status: number): ErrorCode {
   return 'validation_failed';
 }
 
-/** Serves the built SPA; any other GET falls back to `index.html` so deep links work on reload. */
-function mountSpa(app: Hono, distDir: string) {
+/**
+ * Serves the built SPA; any other GET falls back to `index.html` so deep links work on reload.
+ * The page is told which engine runs (`<html data-engine>`), so the local-engine banner is in
+ * the first render rather than pushing the page down when the health check answers.
+ */
+function mountSpa(app: Hono, distDir: string, engine: Health['engine']) {
   const root = path.relative(process.cwd(), distDir) || '.';
+  const page = (c: Context) => {
+    const index = path.join(distDir, 'index.html');
+    if (!fs.existsSync(index)) return c.text('The dashboard is not built yet: run `npm run build`.', 503);
+    return c.html(fs.readFileSync(index, 'utf8').replace(/<html\b/, `<html data-engine="${engine}"`));
+  };
+  app.get('/', page);
+  app.get('/index.html', page);
   app.use(
     '/assets/*',
     serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
   );
   app.use('*', serveStatic({ root }));
-  app.get('*', (c) => {
-    const index = path.join(distDir, 'index.html');
-    if (!fs.existsSync(index)) return c.text('The dashboard is not built yet: run `npm run build`.', 503);
-    return c.html(fs.readFileSync(index, 'utf8'));
-  });
+  app.get('*', page);
 }

@@ -1,14 +1,23 @@
 import { useCredits } from '../../lib/api/get-credits';
+import { engineOfPage } from '../../lib/api/get-health';
+
+/*
+ * Room kept for the pill before the balance arrives, so the task lookup beside it does not
+ * jump: "1,000 credits · simulated" with the local engine, a shorter figure with a real key.
+ */
+const PILL_ROOM = `hidden justify-end sm:flex ${engineOfPage() === 'apiinone' ? 'sm:min-w-32' : 'sm:min-w-56'}`;
 
 export function BalancePill() {
   const { data } = useCredits();
-  if (!data) return null;
+  if (!data) return <span className={PILL_ROOM} />;
   return (
-    <span
-      className="hidden items-center gap-1 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700 tabular-nums sm:inline-flex dark:bg-slate-800 dark:text-slate-200"
-      title={data.simulated ? 'Simulated balance of the local preview engine' : 'Your API in One balance'}
-    >
-      {data.balance.toLocaleString('en-US')} credits{data.simulated ? ' · simulated' : ''}
+    <span className={PILL_ROOM}>
+      <span
+        className="hidden items-center gap-1 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700 tabular-nums sm:inline-flex dark:bg-slate-800 dark:text-slate-200"
+        title={data.simulated ? 'Simulated balance of the local preview engine' : 'Your API in One balance'}
+      >
+        {data.balance.toLocaleString('en-US')} credits{data.simulated ? ' · simulated' : ''}
+      </span>
     </span>
   );
 }

@@ -1,10 +1,10 @@
-import { useHealth } from '../../lib/api/get-health';
+import { engineOfPage, useHealth } from '../../lib/api/get-health';
 import { PAGE_WIDTH } from './page-width';
 
 /** Says plainly when nothing is real: the local preview engine makes videos here and spends nothing. */
 export function EngineBanner() {
   const { data } = useHealth();
-  if (!data?.simulated) return null;
+  if (!(data ? data.simulated : engineOfPage() === 'local')) return null;
   return (
     <div
       className="border-b border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/60"

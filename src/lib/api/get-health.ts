@@ -17,6 +17,12 @@ export function healthQueryOptions() {
   });
 }
 
+/** The engine the server named when it served the page (`<html data-engine>`), until the health check answers. */
+export function engineOfPage(): Health['engine'] | null {
+  const engine = document.documentElement.dataset.engine;
+  return engine === 'local' || engine === 'apiinone' ? engine : null;
+}
+
 export function useHealth() {
   return useQuery(healthQueryOptions());
 }
