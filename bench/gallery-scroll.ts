@@ -104,15 +104,18 @@ export async function benchGalleryScroll(url: string, pageSize: number): Promise
   }
 }
 
-/* A frame within two refreshes at 60 Hz, 95 times in 100, reads as smooth scrolling. */
-export const SMOOTH_P95_FRAME_MS = 33.4;
+/*
+ * Smooth: 95 frames in 100 within two refreshes at 60 Hz. Frame times are whole refreshes
+ * (16.67 ms) give or take the timer's jitter, so two refreshes are allowed half a millisecond.
+ */
+export const SMOOTH_P95_FRAME_MS = 2 * (1000 / 60) + 0.5;
 
 function runLine(run: ScrollRun, judged: boolean): string {
   const p95 = percentile(run.frameMs, 95);
   const slow = run.frameMs.filter((ms) => ms > 50).length;
   const longMs = run.longTasksMs.reduce((sum, ms) => sum + ms, 0);
   const verdict = judged
-    ? ` — target p95 ≤ ${SMOOTH_P95_FRAME_MS} ms ${p95 <= SMOOTH_P95_FRAME_MS ? 'ok' : 'MISSED'}`
+    ? ` — target p95 ≤ ${SMOOTH_P95_FRAME_MS.toFixed(1)} ms ${p95 <= SMOOTH_P95_FRAME_MS ? 'ok' : 'MISSED'}`
     : ' (for the record)';
   return `    CPU ${run.slowdown}×: ${run.frameMs.length} frames, median ${median(run.frameMs).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, over 50 ms ${slow}; long tasks ${run.longTasksMs.length} (${longMs.toFixed(0)} ms); most cards in the DOM ${run.mostCardsInDom}${verdict}`;
 }
