@@ -60,6 +60,15 @@ test('a failed video shows the reason, costs nothing, and the filters find it', 
   await page.getByRole('button', { name: /^Failed/ }).click();
   await expect(card).toBeVisible();
 
+  const modeFilter = page.getByRole('combobox', { name: 'Mode' });
+  await modeFilter.selectOption({ label: 'Pro' });
+  await expect(page).toHaveURL(/mode=pro/);
+  await expect(page.getByTestId('gallery-no-match')).toBeVisible();
+  await modeFilter.selectOption({ label: 'Standard' });
+  await expect(card).toBeVisible();
+  await modeFilter.selectOption({ label: 'All modes' });
+  await expect(page).not.toHaveURL(/mode=/);
+
   await page.getByRole('searchbox', { name: 'Search prompts' }).fill('no prompt says this');
   await expect(page.getByTestId('gallery-no-match')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();

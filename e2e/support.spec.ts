@@ -268,6 +268,14 @@ test('the list: prompt search and date range, with an empty state that says what
   await expect(page.getByTestId('task-row')).toHaveCount(1);
   await expect(page.getByTestId('task-row')).toContainText('Ready');
 
+  const modeFilter = page.getByRole('combobox', { name: 'Mode' });
+  await modeFilter.selectOption({ label: 'Pro' });
+  await expect(page).toHaveURL(/[?&]mode=pro/);
+  await expect(page.getByTestId('task-list-no-match')).toBeVisible();
+  await modeFilter.selectOption({ label: 'All modes' });
+  await expect(page).not.toHaveURL(/mode=/);
+  await expect(page.getByTestId('task-row')).toHaveCount(1);
+
   const tomorrow = new Date(Date.now() + 86_400_000);
   const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
   await page.getByLabel('Created from').fill(day);

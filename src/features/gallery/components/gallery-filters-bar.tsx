@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { SearchInput } from '../../../components/search-input';
-import { MODE_LABELS } from '../../../lib/mode-labels';
+import { ModeSelect } from '../../../components/mode-select';
 import type { TaskStatus } from '../../../shared/status';
-import { MODES } from '../../../shared/pricing';
 import { STATUS_FILTERS, STATUS_FILTER_LABELS, type GalleryFilters, type StatusFilter } from '../lib/gallery-filters';
 
 export interface GalleryFiltersBarProps {
@@ -81,19 +80,12 @@ export function GalleryFiltersBar({ filters, onChange, counts }: GalleryFiltersB
         <label htmlFor={modeId} className="sr-only">
           Mode
         </label>
-        <select
+        <ModeSelect
           id={modeId}
-          value={filters.mode}
-          onChange={(event) => onChange({ ...filters, mode: event.target.value as GalleryFilters['mode'] })}
+          value={filters.mode === 'all' ? null : filters.mode}
+          onChange={(mode) => onChange({ ...filters, mode: mode ?? 'all' })}
           className={CONTROL}
-        >
-          <option value="all">All modes</option>
-          {MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {MODE_LABELS[mode]}
-            </option>
-          ))}
-        </select>
+        />
       </div>
     </div>
   );

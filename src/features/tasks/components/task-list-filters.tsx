@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Icon } from '../../../components/icons';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import { MODES, type Mode } from '../../../shared/pricing';
+import { ModeSelect } from '../../../components/mode-select';
 import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '../lib/list-filters';
 
 export interface TaskListFiltersProps {
@@ -102,19 +101,12 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
           <label htmlFor={modeId} className={LABEL}>
             Mode
           </label>
-          <select
+          <ModeSelect
             id={modeId}
-            value={filters.mode ?? ''}
-            onChange={(event) => onChange({ ...filters, mode: (event.target.value || null) as Mode | null })}
+            value={filters.mode}
+            onChange={(mode) => onChange({ ...filters, mode })}
             className={CONTROL}
-          >
-            <option value="">All modes</option>
-            {MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {MODE_LABELS[mode]}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <DayField
           label="Created from"
