@@ -1,5 +1,6 @@
 import { useCredits } from '../../lib/api/get-credits';
 import { engineOfPage } from '../../lib/api/get-health';
+import { formatCredits } from '../../lib/format-credits';
 
 /*
  * Room kept for the pill before the balance arrives, so the task lookup beside it does not
@@ -13,10 +14,10 @@ export function BalancePill() {
   return (
     <span className={PILL_ROOM}>
       <span
-        className="hidden items-center gap-1 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700 tabular-nums sm:inline-flex dark:bg-slate-800 dark:text-slate-200"
+        className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-200"
         title={data.simulated ? 'Simulated balance of the local preview engine' : 'Your API in One balance'}
       >
-        {data.balance.toLocaleString('en-US')} credits{data.simulated ? ' · simulated' : ''}
+        {`${formatCredits(data.balance)}${data.simulated ? ' · simulated' : ''}`}
       </span>
     </span>
   );
