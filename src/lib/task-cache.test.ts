@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../shared/contract';
+import type { Task } from '@/shared/contract';
 import { queryKeys } from './query-keys';
 import { justFinished, newerTask, rememberTasks } from './task-cache';
 

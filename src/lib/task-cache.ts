@@ -3,8 +3,8 @@
  * entry, so a card, the inspector and the list all read one copy of a task.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Task } from '../shared/contract';
-import { isFinalStatus } from '../shared/status';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
 import { queryKeys } from './query-keys';
 
 /** The copy to keep: an answer that left the server earlier must not roll a task back. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, isFinalStatus } from '../shared/status';
+import { TASK_STATUSES, isFinalStatus } from '@/shared/status';
 import { POLL_HIDDEN_MS, POLL_VISIBLE_MS, taskPollInterval } from './task-polling';
 
 describe('taskPollInterval', () => {

@@ -1,5 +1,5 @@
 /** How often the browser asks about unfinished tasks. One rule for the card, the list and the inspector. */
-import { isFinalStatus, type TaskStatus } from '../shared/status';
+import { isFinalStatus, type TaskStatus } from '@/shared/status';
 
 export const POLL_VISIBLE_MS = 2000;
 /* A hidden tab still hears about the end of a task (for the title and a notification), only less often. */

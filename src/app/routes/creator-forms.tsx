@@ -1,11 +1,11 @@
 import { lazy, Suspense, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useSearchParams } from 'wouter';
-import { Spinner } from '../../components/spinner';
-import { GenerateForm, type GenerateFormHandle } from '../../features/generate/components/generate-form';
+import { Spinner } from '@/components/spinner';
+import { GenerateForm, type GenerateFormHandle } from '@/features/generate/components/generate-form';
 
 /* Most visits make one video: the batch form loads the first time it is opened. */
 const BatchForm = lazy(async () => ({
-  default: (await import('../../features/batch/components/batch-form')).BatchForm,
+  default: (await import('@/features/batch/components/batch-form')).BatchForm,
 }));
 
 export type FormKind = 'single' | 'batch';

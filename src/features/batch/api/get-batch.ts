@@ -1,9 +1,9 @@
 /** `GET /api/v1/batches/{id}`: counts, progress and spend of a batch, polled until every task has ended. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { isDocumentHidden, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from '../../../lib/task-polling';
-import { batchSchema, type Batch } from '../../../shared/batch-contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { isDocumentHidden, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from '@/lib/task-polling';
+import { batchSchema, type Batch } from '@/shared/batch-contract';
 
 export function getBatch(batchId: string, signal?: AbortSignal): Promise<Batch> {
   return apiFetch(`/api/v1/batches/${encodeURIComponent(batchId)}`, { schema: batchSchema, signal });

@@ -1,15 +1,15 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { ProgressBar } from '../../../components/progress-bar';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import { formatCredits } from '../../../lib/format-credits';
-import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Task } from '../../../shared/contract';
-import { isFinalStatus } from '../../../shared/status';
-import type { Batch } from '../../../shared/batch-contract';
-import { useBatch } from '../api/get-batch';
+import { buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { ProgressBar } from '@/components/progress-bar';
+import { taskQueryOptions } from '@/lib/api/get-task';
+import { formatCredits } from '@/lib/format-credits';
+import { zipDownloadUrl } from '@/lib/zip-download-url';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import type { Batch } from '@/shared/batch-contract';
+import { useBatch } from '@/features/batch/api/get-batch';
 
 export interface BatchHeaderProps {
   batchId: string;

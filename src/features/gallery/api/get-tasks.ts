@@ -1,9 +1,9 @@
 /** `GET /api/v1/tasks`: the gallery, newest first, one page per cursor. */
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { apiFetch, toSearch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { rememberTasks } from '../../../lib/task-cache';
-import { taskListSchema, type TaskList, type TaskListQueryInput } from '../../../shared/contract';
+import { apiFetch, toSearch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { rememberTasks } from '@/lib/task-cache';
+import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared/contract';
 
 export type TaskListFilters = Omit<TaskListQueryInput, 'cursor'>;
 

@@ -4,8 +4,8 @@
  * the same entry with taskQueryOptions, so both always agree.
  */
 import { useQuery } from '@tanstack/react-query';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import type { Task } from '../../../shared/contract';
+import { taskQueryOptions } from '@/lib/api/get-task';
+import type { Task } from '@/shared/contract';
 
 export function useTaskSnapshot(task: Task): Task {
   const { data } = useQuery({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false });

@@ -1,10 +1,10 @@
 import { memo, useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
-import type { Task } from '../../../shared/contract';
-import { useGridColumns } from '../hooks/use-grid-columns';
-import type { Selection } from '../hooks/use-selection';
-import { useWindowRows } from '../hooks/use-window-rows';
-import { toRows } from '../lib/gallery-rows';
-import { groupByBatch, type GalleryGroup } from '../lib/group-by-batch';
+import type { Task } from '@/shared/contract';
+import { useGridColumns } from '@/features/gallery/hooks/use-grid-columns';
+import type { Selection } from '@/features/gallery/hooks/use-selection';
+import { useWindowRows } from '@/features/gallery/hooks/use-window-rows';
+import { toRows } from '@/features/gallery/lib/gallery-rows';
+import { groupByBatch, type GalleryGroup } from '@/features/gallery/lib/group-by-batch';
 import { TaskCard } from './task-card';
 
 /* About what the first screen shows at desktop width. */

@@ -1,5 +1,5 @@
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icons';
 
 /** Placeholders the shape of cards while the first page loads. */
 export function GallerySkeleton() {

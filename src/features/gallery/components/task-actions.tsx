@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { Button, buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import type { Task } from '../../../shared/contract';
-import { useCopyLink } from '../hooks/use-copy-link';
+import { Button, buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import type { Task } from '@/shared/contract';
+import { useCopyLink } from '@/features/gallery/hooks/use-copy-link';
 
 export interface TaskActionsProps {
   task: Task;

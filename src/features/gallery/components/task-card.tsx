@@ -1,16 +1,16 @@
 import { useId } from 'react';
-import { ProgressBar } from '../../../components/progress-bar';
-import { StatusBadge } from '../../../components/status-badge';
-import { formatAge } from '../../../lib/format-age';
-import { formatCredits } from '../../../lib/format-credits';
-import { formatDateTime } from '../../../lib/format-date-time';
-import { formatEta } from '../../../lib/format-eta';
-import type { Task } from '../../../shared/contract';
-import { STATUS_LABELS } from '../../../shared/status';
-import { useTaskSnapshot } from '../api/use-task-snapshot';
+import { ProgressBar } from '@/components/progress-bar';
+import { StatusBadge } from '@/components/status-badge';
+import { formatAge } from '@/lib/format-age';
+import { formatCredits } from '@/lib/format-credits';
+import { formatDateTime } from '@/lib/format-date-time';
+import { formatEta } from '@/lib/format-eta';
+import type { Task } from '@/shared/contract';
+import { STATUS_LABELS } from '@/shared/status';
+import { useTaskSnapshot } from '@/features/gallery/api/use-task-snapshot';
 import { TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
-import { MODE_LABELS } from '../../../lib/mode-labels';
+import { MODE_LABELS } from '@/lib/mode-labels';
 
 export interface TaskCardProps {
   task: Task;

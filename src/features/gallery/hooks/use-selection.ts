@@ -4,9 +4,9 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import type { Task } from '../../../shared/contract';
-import { TASK_LIST_MAX_LIMIT } from '../../../shared/limits';
+import { taskQueryOptions } from '@/lib/api/get-task';
+import type { Task } from '@/shared/contract';
+import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
 
 export interface Selection {
   ids: readonly string[];

@@ -1,23 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useId, useImperativeHandle, useRef, type Ref } from 'react';
 import { useForm, useWatch, type PathValue } from 'react-hook-form';
-import { Button } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { useCredits } from '../../../lib/api/get-credits';
-import { modifierKeyLabel } from '../../../lib/shortcut-keys';
-import { generationFormSchema, type GenerationForm } from '../../../shared/contract';
-import { modelIdForMode, quote } from '../../../shared/pricing';
-import { useCatalogue } from '../../../lib/api/get-catalogue';
-import { SAMPLE_PROMPT } from '../api/get-sample-image';
-import { useGenerationSubmit } from '../hooks/use-generation-submit';
-import { useImageSource } from '../hooks/use-image-source';
-import { usePasteImage } from '../hooks/use-paste-image';
-import type { FieldError } from '../lib/field-of-error';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
+import { useCredits } from '@/lib/api/get-credits';
+import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { generationFormSchema, type GenerationForm } from '@/shared/contract';
+import { modelIdForMode, quote } from '@/shared/pricing';
+import { useCatalogue } from '@/lib/api/get-catalogue';
+import { SAMPLE_PROMPT } from '@/features/generate/api/get-sample-image';
+import { useGenerationSubmit } from '@/features/generate/hooks/use-generation-submit';
+import { useImageSource } from '@/features/generate/hooks/use-image-source';
+import { usePasteImage } from '@/features/generate/hooks/use-paste-image';
+import type { FieldError } from '@/features/generate/lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
 import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
-import { PromptField } from '../../../components/prompt-field';
-import { PromptHelpersToggle } from '../../../components/prompt-helpers-toggle';
+import { PromptField } from '@/components/prompt-field';
+import { PromptHelpersToggle } from '@/components/prompt-helpers-toggle';
 
 /** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
 export interface GenerateFormHandle {

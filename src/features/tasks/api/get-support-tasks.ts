@@ -1,10 +1,10 @@
 /** `GET /api/v1/tasks` for the support list: any filter, newest first, one page per cursor. */
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { apiFetch, toSearch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { rememberTasks } from '../../../lib/task-cache';
-import { taskListSchema, type TaskList, type TaskListQueryInput } from '../../../shared/contract';
-import { isFinalStatus } from '../../../shared/status';
+import { apiFetch, toSearch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { rememberTasks } from '@/lib/task-cache';
+import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
 
 export type SupportListQuery = Omit<TaskListQueryInput, 'cursor' | 'ids' | 'batch_id'>;
 

@@ -1,10 +1,10 @@
 import { Link } from 'wouter';
-import { Button, buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { Spinner } from '../../../components/spinner';
-import { StatusBadge } from '../../../components/status-badge';
-import type { Task } from '../../../shared/contract';
-import { formatTime } from '../../../lib/format-date-time';
+import { Button, buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { Spinner } from '@/components/spinner';
+import { StatusBadge } from '@/components/status-badge';
+import type { Task } from '@/shared/contract';
+import { formatTime } from '@/lib/format-date-time';
 import { CopyCurlButton } from './copy-curl-button';
 
 export interface InspectorHeaderProps {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { ModeSelect } from '../../../components/mode-select';
-import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '../lib/list-filters';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { ModeSelect } from '@/components/mode-select';
+import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '@/features/tasks/lib/list-filters';
 
 export interface TaskListFiltersProps {
   filters: ListFilters;
