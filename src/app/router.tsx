@@ -19,7 +19,7 @@ const SignInPage = lazy(async () => ({
   default: (await import('@/features/auth/components/sign-in-page')).SignInPage,
 }));
 const SpendPage = lazy(async () => ({
-  default: (await import('@/features/batch/components/spend-page')).SpendPage,
+  default: (await import('@/features/spend/components/spend-page')).SpendPage,
 }));
 
 export function AppRoutes() {

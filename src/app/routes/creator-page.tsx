@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Gallery } from '@/features/gallery/components/gallery';
 import type { GenerateFormHandle } from '@/features/generate/components/generate-form';
 import type { Task } from '@/shared/contract';
-import { CompareSlot, renderBatchHeader } from './batch-slots';
+import { CompareSlot, renderBatchHeader } from './gallery-slots';
 import { CreatorForms, useFormKind } from './creator-forms';
 import { useRerunFromUrl } from './use-rerun-from-url';
 

@@ -6,7 +6,7 @@ import { creditsToUsd } from '@/shared/pricing';
 import { formatCredits, formatUsd } from '@/lib/format-credits';
 import { zipDownloadUrl } from '@/lib/zip-download-url';
 import type { Spend } from '@/shared/batch-contract';
-import { useSpend } from '@/features/batch/api/get-spend';
+import { useSpend } from '@/features/spend/api/get-spend';
 
 const WINDOWS = [7, 30, 90] as const;
 const CARD = 'rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800';
