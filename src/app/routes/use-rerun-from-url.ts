@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'wouter';
 import { useToast } from '@/components/toast/toast-context';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import type { Task } from '@/shared/contract';
 
 export const RERUN_PARAM = 'rerun';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { buttonClasses } from '@/components/button';
 import { Icon } from '@/components/icons';
 import { ProgressBar } from '@/components/progress-bar';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import { formatCredits } from '@/lib/format-credits';
 import { zipDownloadUrl } from '@/lib/zip-download-url';
 import type { Task } from '@/shared/contract';

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import type { Task } from '@/shared/contract';
 import { shortPrompt } from '@/features/gallery/lib/short-prompt';
 import { activeStatusKey, startedTaskIds } from '@/features/gallery/lib/started-tasks';

@@ -3,12 +3,12 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { ApiError } from '@/lib/api-client';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import { useNow } from '@/lib/use-now';
 import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
-import { useTaskList } from '@/features/gallery/api/get-tasks';
-import { useWatchTasks } from '@/features/gallery/api/watch-tasks';
+import { useTaskList } from '@/lib/api/get-tasks';
+import { useWatchTasks } from '@/lib/task-polling/watch-tasks';
 import { useFinishNotices } from '@/features/gallery/hooks/use-finish-notices';
 import { useGalleryFilters } from '@/features/gallery/hooks/use-gallery-filters';
 import { useSelection } from '@/features/gallery/hooks/use-selection';

@@ -3,7 +3,7 @@ import { Dialog } from '@/components/dialog';
 import { Icon } from '@/components/icons';
 import { MODE_LABELS } from '@/lib/mode-labels';
 import type { Task } from '@/shared/contract';
-import { useTaskSnapshot } from '@/features/gallery/api/use-task-snapshot';
+import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
 import { useCopyLink } from '@/features/gallery/hooks/use-copy-link';
 
 export interface PlayerDialogProps {

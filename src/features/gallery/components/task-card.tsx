@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format-date-time';
 import { formatEta } from '@/lib/format-eta';
 import type { Task } from '@/shared/contract';
 import { STATUS_LABELS } from '@/shared/status';
-import { useTaskSnapshot } from '@/features/gallery/api/use-task-snapshot';
+import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
 import { TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
 import { MODE_LABELS } from '@/lib/mode-labels';

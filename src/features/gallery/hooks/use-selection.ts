@@ -4,7 +4,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import type { Task } from '@/shared/contract';
 import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
 

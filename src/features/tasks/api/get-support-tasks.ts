@@ -2,7 +2,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toSearch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { rememberTasks } from '@/lib/task-cache';
+import { rememberTasks } from '@/lib/task-polling/remember-tasks';
 import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
 

@@ -7,7 +7,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { taskSchema, type Task } from '@/shared/contract';
 import { ApiError, apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { isDocumentHidden, taskPollInterval } from '@/lib/task-polling';
+import { isDocumentHidden, taskPollInterval } from './poll-interval';
 
 export function getTask(taskId: string, signal?: AbortSignal): Promise<Task> {
   return apiFetch(`/api/v1/tasks/${encodeURIComponent(taskId)}`, { schema: taskSchema, signal });

@@ -5,7 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
-import { queryKeys } from './query-keys';
+import { queryKeys } from '@/lib/query-keys';
 
 /** The copy to keep: an answer that left the server earlier must not roll a task back. */
 export function newerTask(cached: Task | undefined, incoming: Task): Task {

@@ -6,11 +6,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { queryKeys } from '@/lib/query-keys';
-import { rememberTasks } from '@/lib/task-cache';
-import { isDocumentHidden, taskPollInterval } from '@/lib/task-polling';
+import { rememberTasks } from './remember-tasks';
+import { isDocumentHidden, taskPollInterval } from './poll-interval';
 import type { Task } from '@/shared/contract';
 import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
-import { getTasks } from './get-tasks';
+import { getTasks } from '@/lib/api/get-tasks';
 
 export function useWatchTasks(ids: readonly string[], onFinished: (tasks: Task[]) => void) {
   const finishedHandler = useRef(onFinished);

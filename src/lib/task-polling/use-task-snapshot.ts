@@ -4,7 +4,7 @@
  * the same entry with taskQueryOptions, so both always agree.
  */
 import { useQuery } from '@tanstack/react-query';
-import { taskQueryOptions } from '@/lib/api/get-task';
+import { taskQueryOptions } from './get-task';
 import type { Task } from '@/shared/contract';
 
 export function useTaskSnapshot(task: Task): Task {
