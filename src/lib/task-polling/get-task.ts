@@ -1,12 +1,13 @@
 /**
- * `GET /api/v1/tasks/{id}`: one task. Shared by the gallery's cards and the support inspector
- * so both read the same cache entry (queryKeys.task) — the reason it lives in lib and not in
- * one feature.
+ * `GET /api/v1/tasks/{id}`: one task, polled until it reaches a final status. Its cache entry
+ * (queryKeys.task) is the one copy of the task that the gallery's cards, a batch's header and
+ * the support inspector all read — the reason it lives in lib and not in one feature.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { taskSchema, type Task } from '@/shared/contract';
-import { ApiError, apiFetch } from '@/lib/api-client';
+import { apiFetch } from '@/lib/api-client';
+import { isNotFound } from '@/lib/api/is-not-found';
 import { queryKeys } from '@/lib/query-keys';
+import { taskSchema, type Task } from '@/shared/contract';
 import { isDocumentHidden, taskPollInterval } from './poll-interval';
 
 export function getTask(taskId: string, signal?: AbortSignal): Promise<Task> {
@@ -18,15 +19,13 @@ export function taskQueryOptions(taskId: string) {
     queryKey: queryKeys.task(taskId),
     queryFn: ({ signal }) => getTask(taskId, signal),
     refetchInterval: (query) =>
-      query.state.error instanceof ApiError && query.state.error.status === 404
-        ? false
-        : taskPollInterval(query.state.data?.status, isDocumentHidden()),
+      isNotFound(query.state.error) ? false : taskPollInterval(query.state.data?.status, isDocumentHidden()),
     refetchIntervalInBackground: true,
-    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 2,
+    retry: (failures, error) => !isNotFound(error) && failures < 2,
   });
 }
 
-/** Polls one task until it reaches a final status. */
+/** Polls one task until it reaches a final status (the inspector). */
 export function useTask(taskId: string) {
   return useQuery(taskQueryOptions(taskId));
 }

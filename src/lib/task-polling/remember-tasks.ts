@@ -1,5 +1,5 @@
 /**
- * Writes tasks fetched in bulk (the list, the running-tasks poll) into each task's own cache
+ * Writes tasks fetched in bulk (a list page, the gallery's `?ids=` watch) into each task's own cache
  * entry, so a card, the inspector and the list all read one copy of a task.
  */
 import type { QueryClient } from '@tanstack/react-query';

@@ -1,9 +1,7 @@
-import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { ApiError } from '@/lib/api-client';
-import { taskQueryOptions } from '@/lib/task-polling/get-task';
 import { useNow } from '@/lib/use-now';
 import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
@@ -31,14 +29,6 @@ export interface GalleryProps {
   onCompare?: (tasks: Task[]) => void;
 }
 
-/** Ids of the listed tasks that are not finished, read from each task's (fresher) cache entry. */
-function useUnfinishedIds(tasks: readonly Task[]): string[] {
-  return useQueries({
-    queries: tasks.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
-    combine: (results) => results.flatMap((r) => (r.data && !isFinalStatus(r.data.status) ? [r.data.task_id] : [])),
-  });
-}
-
 export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
@@ -48,8 +38,7 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
   // A task listed as final never changes again, so only the others are followed: a gallery
   // scrolled through thousands of videos then costs no more per poll than one page.
   const listedUnfinished = useMemo(() => tasks.filter((task) => !isFinalStatus(task.status)), [tasks]);
-  const unfinished = useUnfinishedIds(listedUnfinished);
-  useWatchTasks(unfinished, useFinishNotices());
+  useWatchTasks(listedUnfinished, useFinishNotices());
   const now = useNow(30_000);
   const [watching, setWatching] = useState<Task | null>(null);
   const selection = useSelection();

@@ -2,9 +2,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import { isNotFound } from '@/lib/api/is-not-found';
 import { isDocumentHidden, taskPollInterval } from '@/lib/task-polling/poll-interval';
 import { taskHistorySchema, type TaskHistory } from '@/shared/contract';
-import { isNotFound } from '@/lib/api/is-not-found';
 
 export function getTaskHistory(taskId: string, signal?: AbortSignal): Promise<TaskHistory> {
   return apiFetch(`/api/v1/tasks/${encodeURIComponent(taskId)}/history`, { schema: taskHistorySchema, signal });
