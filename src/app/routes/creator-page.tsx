@@ -4,7 +4,7 @@ import type { GenerateFormHandle } from '@/features/generate/components/generate
 import type { Task } from '@/shared/contract';
 import { CompareSlot, renderBatchHeader } from './gallery-slots';
 import { CreatorForms, useFormKind } from './creator-forms';
-import { useRerunFromUrl } from './use-rerun-from-url';
+import { useRerunFromUrl } from './use-form-fill-from-url';
 
 /** The creator's page: the form beside the gallery. The two features meet only here. */
 export function CreatorPage() {
