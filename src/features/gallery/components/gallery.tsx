@@ -22,14 +22,12 @@ const SelectionBar = lazy(async () => ({ default: (await import('./selection-bar
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
 export interface GalleryProps {
-  onRerun: (task: Task) => void;
-  onTrySample: () => void;
   renderBatchHeader?: GalleryListProps['renderBatchHeader'];
   /** Two to four finished videos to play side by side; composed by the page. */
   onCompare?: (tasks: Task[]) => void;
 }
 
-export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: GalleryProps) {
+export function Gallery({ renderBatchHeader, onCompare }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
@@ -83,7 +81,7 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
         isFiltered(filters) ? (
           <GalleryNoMatch onClear={clearFilters} />
         ) : (
-          <GalleryFirstRun onTrySample={onTrySample} />
+          <GalleryFirstRun />
         )
       ) : (
         <>
@@ -91,7 +89,6 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
             tasks={tasks}
             now={now}
             onWatch={setWatching}
-            onRerun={onRerun}
             selection={selection}
             renderBatchHeader={renderBatchHeader}
           />

@@ -16,7 +16,6 @@ export interface TaskCardProps {
   task: Task;
   now: number;
   onWatch: (task: Task) => void;
-  onRerun: (task: Task) => void;
   eager: boolean;
   /** Ticked for a ZIP or a comparison; no checkbox without `onSelectedChange`. */
   selected?: boolean;
@@ -29,7 +28,7 @@ function priceLine(task: Task): string {
   return formatCredits(task.price_credits);
 }
 
-export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected, onSelectedChange }: TaskCardProps) {
+export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelectedChange }: TaskCardProps) {
   const task = useTaskSnapshot(listed);
   const promptId = useId();
   const running = task.status === 'queued' || task.status === 'running';
@@ -100,7 +99,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected,
           </div>
         ) : null}
         <div className="mt-auto pt-1">
-          <TaskActions task={task} onWatch={() => onWatch(task)} onRerun={() => onRerun(task)} />
+          <TaskActions task={task} onWatch={() => onWatch(task)} />
         </div>
       </div>
     </article>
