@@ -1,5 +1,6 @@
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icons';
+import { PageHeading } from '@/components/page-heading';
 import { Spinner } from '@/components/spinner';
 import { useNow } from '@/lib/use-now';
 import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
@@ -51,17 +52,14 @@ export function TaskListPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Tasks</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Every video request, newest first. Open one to see its timeline, charges and upstream answers.
-          </p>
-        </div>
+      <PageHeading
+        title="Tasks"
+        description="Every video request, newest first. Open one to see its timeline, charges and upstream answers."
+      >
         <Button size="sm" onClick={() => void list.refetch()} disabled={list.isFetching} aria-label="Refresh the list">
           {list.isFetching ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
-      </div>
+      </PageHeading>
       <StatusChips
         selected={filters.status}
         counts={counts}
