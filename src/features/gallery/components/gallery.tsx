@@ -16,9 +16,9 @@ import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
 import { GalleryList, type GalleryListProps } from './gallery-list';
 
-/* The larger player is opened by a click, so its code loads then, not with the page. */
 /* The bar appears once a card is ticked; its code loads then. */
 const SelectionBar = lazy(async () => ({ default: (await import('./selection-bar')).SelectionBar }));
+/* The larger player is opened by a click, so its code loads then, not with the page. */
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
 export interface GalleryProps {
