@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ToastProvider } from '../components/toast/toast-provider';
+import { ToastProvider } from '@/components/toast/toast-provider';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
 

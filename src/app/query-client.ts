@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { redirectToSignIn } from '../features/auth/lib/sign-in-redirect';
-import { ApiError } from '../lib/api-client';
+import { redirectToSignIn } from '@/features/auth/lib/sign-in-redirect';
+import { ApiError } from '@/lib/api-client';
 
 /* A 4xx will not change by asking again; a lost connection or a 5xx might. */
 function shouldRetry(failureCount: number, error: Error): boolean {

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
-import { AppLayout } from './layout/app-layout';
-import { CreatorPage } from './routes/creator-page';
-import { NotFoundPage } from './routes/not-found-page';
+import { AppLayout } from '@/app/layout/app-layout';
+import { CreatorPage } from '@/app/routes/creator-page';
+import { NotFoundPage } from '@/app/routes/not-found-page';
 
 /*
  * wouter rather than React Router: we load data with React Query, not loaders, so a router
@@ -10,16 +10,16 @@ import { NotFoundPage } from './routes/not-found-page';
  * The creator's page comes with the first load; the support views load when first opened.
  */
 const TaskListPage = lazy(async () => ({
-  default: (await import('../features/tasks/components/task-list-page')).TaskListPage,
+  default: (await import('@/features/tasks/components/task-list-page')).TaskListPage,
 }));
 const TaskInspectorPage = lazy(async () => ({
-  default: (await import('../features/tasks/components/task-inspector-page')).TaskInspectorPage,
+  default: (await import('@/features/tasks/components/task-inspector-page')).TaskInspectorPage,
 }));
 const SignInPage = lazy(async () => ({
-  default: (await import('../features/auth/components/sign-in-page')).SignInPage,
+  default: (await import('@/features/auth/components/sign-in-page')).SignInPage,
 }));
 const SpendPage = lazy(async () => ({
-  default: (await import('../features/batch/components/spend-page')).SpendPage,
+  default: (await import('@/features/spend/components/spend-page')).SpendPage,
 }));
 
 export function AppRoutes() {

@@ -1,5 +1,5 @@
-import { MODE_LABELS } from '../lib/mode-labels';
-import { MODES, type Mode } from '../shared/pricing';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import { MODES, type Mode } from '@/shared/pricing';
 
 interface ModeSelectProps {
   id: string;

@@ -1,5 +1,5 @@
-import { formatCredits, formatUsd } from '../lib/format-credits';
-import type { Credits } from '../shared/contract';
+import { formatCredits, formatUsd } from '@/lib/format-credits';
+import type { Credits } from '@/shared/contract';
 
 /** "90 credits ≈ $0.90", the number large: a price the server's catalogue quoted. */
 export function CreditsFigure({ credits, usd }: { credits: number; usd: number }) {

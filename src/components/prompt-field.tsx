@@ -1,5 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
-import { PROMPT_MAX_CHARS } from '../shared/limits';
+import { PROMPT_MAX_CHARS } from '@/shared/limits';
 
 export interface PromptFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   length: number;

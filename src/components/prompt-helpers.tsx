@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
-import { insertPhrase } from '../lib/insert-phrase';
-import { CAMERA_MOVES, PRODUCT_PRESETS } from '../lib/prompt-phrases';
+import { insertPhrase } from '@/lib/insert-phrase';
+import { CAMERA_MOVES, PRODUCT_PRESETS } from '@/lib/prompt-phrases';
 
 export interface PromptHelpersProps {
   /** The prompt's textarea: the phrase goes where its cursor is. */

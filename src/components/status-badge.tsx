@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type TaskStatus } from '../shared/status';
+import { STATUS_LABELS, type TaskStatus } from '@/shared/status';
 
 const TONES: Record<TaskStatus, string> = {
   queued: 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',

@@ -1,6 +1,6 @@
 /** The SPA's one way to call the server: typed, validated with the shared schemas, errors as values people can read. */
 import type { z } from 'zod/mini';
-import { apiErrorSchema } from '../shared/contract';
+import { apiErrorSchema } from '@/shared/contract';
 
 export class ApiError extends Error {
   constructor(

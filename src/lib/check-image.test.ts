@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_LIMITS } from '../shared/limits';
+import { IMAGE_LIMITS } from '@/shared/limits';
 import { checkImageDimensions, checkImageFile, sniffImageType } from './check-image';
 
 const bytes = (...values: number[]) => new Uint8Array(values);

@@ -4,7 +4,7 @@
  * The server checks again: these only save a round trip.
  */
 import { formatBytes } from './format-bytes';
-import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS, type ImageContentType } from '../shared/limits';
+import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
 
 export const ACCEPTED_IMAGE_TYPES = IMAGE_CONTENT_TYPES.join(',');
 export const ACCEPTED_IMAGE_NAMES = 'JPEG, PNG or WebP';

@@ -1,5 +1,5 @@
 /** Every React Query key is built here, so invalidation and polling agree on one shape. */
-import type { TaskListQueryInput } from '../shared/contract';
+import type { TaskListQueryInput } from '@/shared/contract';
 
 export const queryKeys = {
   catalogue: () => ['catalogue'] as const,

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from './api-client';
-import { getHealth } from './api/get-health';
+import { getHealth } from '@/lib/api/get-health';
 
 export type Reachability = 'ok' | 'down' | 'back';
 

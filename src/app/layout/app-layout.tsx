@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { Spinner } from '../../components/spinner';
-import { RouteErrorBoundary } from '../routes/route-error-boundary';
+import { Spinner } from '@/components/spinner';
+import { RouteErrorBoundary } from '@/app/routes/route-error-boundary';
 import { AppHeader } from './app-header';
 import { EngineBanner } from './engine-banner';
 import { PAGE_WIDTH } from './page-width';

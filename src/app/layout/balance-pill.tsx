@@ -1,6 +1,6 @@
-import { useCredits } from '../../lib/api/get-credits';
-import { engineOfPage } from '../../lib/api/get-health';
-import { formatCredits } from '../../lib/format-credits';
+import { useCredits } from '@/lib/api/get-credits';
+import { engineOfPage } from '@/lib/api/get-health';
+import { formatCredits } from '@/lib/format-credits';
 
 /*
  * Room kept for the pill before the balance arrives, so the task lookup beside it does not

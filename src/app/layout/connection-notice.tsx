@@ -1,5 +1,5 @@
-import { Spinner } from '../../components/spinner';
-import { useServerReachable } from '../../lib/use-server-reachable';
+import { Spinner } from '@/components/spinner';
+import { useServerReachable } from '@/lib/use-server-reachable';
 
 /**
  * "Cannot reach the server — retrying": shown under the header (so it stays in view while

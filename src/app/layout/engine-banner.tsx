@@ -1,4 +1,4 @@
-import { engineOfPage, useHealth } from '../../lib/api/get-health';
+import { engineOfPage, useHealth } from '@/lib/api/get-health';
 import { PAGE_WIDTH } from './page-width';
 
 /** Says plainly when nothing is real: the local preview engine makes videos here and spends nothing. */

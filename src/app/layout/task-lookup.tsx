@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { SearchInput } from '../../components/search-input';
+import { SearchInput } from '@/components/search-input';
 
 function isTyping(target: EventTarget | null): boolean {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Icon, type IconName } from '../../components/icons';
-import { nextPreference, readPreference, storePreference, type ThemePreference } from '../../lib/theme';
-import { useAppliedTheme } from '../../lib/use-applied-theme';
+import { Icon, type IconName } from '@/components/icons';
+import { nextPreference, readPreference, storePreference, type ThemePreference } from '@/lib/theme';
+import { useAppliedTheme } from '@/lib/use-applied-theme';
 
 const ICONS: Record<ThemePreference, IconName> = { system: 'monitor', light: 'sun', dark: 'moon' };
 const NAMES: Record<ThemePreference, string> = { system: 'system', light: 'light', dark: 'dark' };

@@ -1,54 +1,23 @@
-import { lazy, Suspense, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { useSearchParams } from 'wouter';
-import { Spinner } from '../../components/spinner';
-import { GenerateForm, type GenerateFormHandle } from '../../features/generate/components/generate-form';
+import { lazy, Suspense, useState } from 'react';
+import { Spinner } from '@/components/spinner';
+import { GenerateForm, type GenerateFormFill } from '@/features/generate/components/generate-form';
+import { useFormKind, type FormKind } from './use-form-kind';
 
 /* Most visits make one video: the batch form loads the first time it is opened. */
 const BatchForm = lazy(async () => ({
-  default: (await import('../../features/batch/components/batch-form')).BatchForm,
+  default: (await import('@/features/batch/components/batch-form')).BatchForm,
 }));
-
-export type FormKind = 'single' | 'batch';
-
-/** Which form the creator's page shows, kept in the address (`?form=batch`) so a reload keeps it. */
-export function useFormKind(): [FormKind, (kind: FormKind) => void] {
-  const [params, setParams] = useSearchParams();
-  const kind: FormKind = params.get('form') === 'batch' ? 'batch' : 'single';
-  const show = (next: FormKind) =>
-    setParams(
-      (current) => {
-        const updated = new URLSearchParams(current);
-        if (next === 'batch') updated.set('form', 'batch');
-        else updated.delete('form');
-        return updated;
-      },
-      { replace: true },
-    );
-  return [kind, show];
-}
 
 const CHOICE = 'h-9 rounded-lg text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-500';
 
 /**
  * One video or a batch. Both forms stay mounted once shown, so switching never loses what was
- * typed or uploaded; a re-run or the sample always goes to the one-video form.
+ * typed or uploaded; a re-run or the sample always goes to the one-video form (use-form-fill-from-url.ts).
  */
-export function CreatorForms({ ref }: { ref?: Ref<GenerateFormHandle> }) {
+export function CreatorForms({ fill }: { fill: GenerateFormFill | null }) {
   const [kind, show] = useFormKind();
   const [batchOpened, setBatchOpened] = useState(kind === 'batch');
   if (kind === 'batch' && !batchOpened) setBatchOpened(true);
-  const single = useRef<GenerateFormHandle>(null);
-
-  useImperativeHandle(ref, () => ({
-    rerun: (values) => {
-      show('single');
-      single.current?.rerun(values);
-    },
-    trySample: () => {
-      show('single');
-      single.current?.trySample();
-    },
-  }));
 
   const choice = (value: FormKind, label: string) => (
     <button
@@ -76,7 +45,7 @@ export function CreatorForms({ ref }: { ref?: Ref<GenerateFormHandle> }) {
         {choice('batch', 'Batch')}
       </div>
       <div hidden={kind !== 'single'}>
-        <GenerateForm ref={single} />
+        <GenerateForm fill={fill} />
       </div>
       {batchOpened ? (
         <div hidden={kind !== 'batch'}>

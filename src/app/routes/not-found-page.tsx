@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { buttonClasses } from '../../components/button';
+import { buttonClasses } from '@/components/button';
 
 export function NotFoundPage() {
   return (

@@ -1,8 +1,8 @@
 /** `GET /api/v1/models`: the server's catalogue; every price the form shows is quoted from it. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../api-client';
-import { queryKeys } from '../query-keys';
-import { catalogueSchema, type Catalogue } from '../../shared/contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { catalogueSchema, type Catalogue } from '@/shared/contract';
 
 export function getCatalogue(signal?: AbortSignal): Promise<Catalogue> {
   return apiFetch('/api/v1/models', { schema: catalogueSchema, signal });

@@ -1,8 +1,8 @@
 /** `GET /api/v1/billing/credits`: the balance shown in the header and beside the price. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { creditsSchema, type Credits } from '../../shared/contract';
-import { apiFetch } from '../api-client';
-import { queryKeys } from '../query-keys';
+import { creditsSchema, type Credits } from '@/shared/contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export function getCredits(signal?: AbortSignal): Promise<Credits> {
   return apiFetch('/api/v1/billing/credits', { schema: creditsSchema, signal });

@@ -1,8 +1,8 @@
 /** `GET /api/health`: which engine answers (the local preview engine is simulated and free). */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { healthSchema, type Health } from '../../shared/contract';
-import { apiFetch } from '../api-client';
-import { queryKeys } from '../query-keys';
+import { healthSchema, type Health } from '@/shared/contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export function getHealth(signal?: AbortSignal): Promise<Health> {
   return apiFetch('/api/health', { schema: healthSchema, signal });

@@ -3,8 +3,8 @@
  * reports upload progress, and a 20 MB photo on a slow uplink needs a progress bar.
  */
 import { useMutation } from '@tanstack/react-query';
-import { ApiError, toApiError } from '../api-client';
-import { uploadSchema, type Upload } from '../../shared/contract';
+import { ApiError, toApiError } from '@/lib/api-client';
+import { uploadSchema, type Upload } from '@/shared/contract';
 
 export interface UploadImageInput {
   file: File;

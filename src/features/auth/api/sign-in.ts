@@ -1,8 +1,8 @@
 /** `POST /api/v1/auth/session` (sign in with the dashboard password) and `DELETE` (sign out). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionStateSchema, type SessionState, type SignInRequest } from '../../../shared/auth-contract';
-import { apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { sessionStateSchema, type SessionState, type SignInRequest } from '@/shared/auth-contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export function signIn(body: SignInRequest) {
   return apiFetch('/api/v1/auth/session', { schema: sessionStateSchema, method: 'POST', body });

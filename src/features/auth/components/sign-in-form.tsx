@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { useSignIn } from '../api/sign-in';
+import { Button } from '@/components/button';
+import { useSignIn } from '@/features/auth/api/sign-in';
 
 /** The dashboard password, checked by the server; a wrong one is said next to the field. */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {

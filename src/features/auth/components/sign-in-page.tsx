@@ -3,13 +3,13 @@
  * the app's layout, so nothing on it calls an API that would need the session it is making.
  */
 import { Link, useLocation, useSearchParams } from 'wouter';
-import { Button, buttonClasses } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { readPreference } from '../../../lib/theme';
-import { useAppliedTheme } from '../../../lib/use-applied-theme';
-import { useSession } from '../api/get-session';
-import { useSignOut } from '../api/sign-in';
-import { safeNext } from '../lib/sign-in-redirect';
+import { Button, buttonClasses } from '@/components/button';
+import { Spinner } from '@/components/spinner';
+import { readPreference } from '@/lib/theme';
+import { useAppliedTheme } from '@/lib/use-applied-theme';
+import { useSession } from '@/features/auth/api/get-session';
+import { useSignOut } from '@/features/auth/api/sign-in';
+import { safeNext } from '@/features/auth/lib/sign-in-redirect';
 import { SignInForm } from './sign-in-form';
 
 function SignedIn({ required, next }: { required: boolean; next: string }) {

@@ -1,8 +1,8 @@
 /** `POST /api/v1/batches`: every image × variant as a task, in one request. The Idempotency-Key makes a retry harmless. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { batchCreatedSchema, type BatchCreated, type BatchRequestInput } from '../../../shared/batch-contract';
+import { ApiError, apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { batchCreatedSchema, type BatchCreated, type BatchRequestInput } from '@/shared/batch-contract';
 
 export interface CreateBatchInput {
   request: BatchRequestInput;

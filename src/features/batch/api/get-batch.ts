@@ -1,9 +1,9 @@
 /** `GET /api/v1/batches/{id}`: counts, progress and spend of a batch, polled until every task has ended. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { isDocumentHidden, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from '../../../lib/task-polling';
-import { batchSchema, type Batch } from '../../../shared/batch-contract';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { isDocumentHidden, pollInterval } from '@/lib/task-polling/poll-interval';
+import { batchSchema, type Batch } from '@/shared/batch-contract';
 
 export function getBatch(batchId: string, signal?: AbortSignal): Promise<Batch> {
   return apiFetch(`/api/v1/batches/${encodeURIComponent(batchId)}`, { schema: batchSchema, signal });
@@ -13,8 +13,7 @@ export function batchQueryOptions(batchId: string) {
   return queryOptions({
     queryKey: queryKeys.batch(batchId),
     queryFn: ({ signal }) => getBatch(batchId, signal),
-    refetchInterval: (query) =>
-      query.state.data?.done ? false : isDocumentHidden() ? POLL_HIDDEN_MS : POLL_VISIBLE_MS,
+    refetchInterval: (query) => pollInterval(query.state.data?.done === true, isDocumentHidden()),
   });
 }
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { Button } from '../../../components/button';
-import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '../../../lib/check-image';
-import { BATCH_MAX_IMAGES } from '../../../shared/limits';
+import { Button } from '@/components/button';
+import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '@/lib/check-image';
+import { BATCH_MAX_IMAGES } from '@/shared/limits';
 
 export interface BatchDropZoneProps {
   onFiles: (files: File[]) => void;

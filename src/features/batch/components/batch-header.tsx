@@ -1,15 +1,14 @@
-import { useQueries } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { ProgressBar } from '../../../components/progress-bar';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import { formatCredits } from '../../../lib/format-credits';
-import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Task } from '../../../shared/contract';
-import { isFinalStatus } from '../../../shared/status';
-import type { Batch } from '../../../shared/batch-contract';
-import { useBatch } from '../api/get-batch';
+import { buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { ProgressBar } from '@/components/progress-bar';
+import { useTaskSnapshots } from '@/lib/task-polling/use-task-snapshot';
+import { formatCredits } from '@/lib/format-credits';
+import { zipDownloadUrl } from '@/lib/zip-download-url';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import type { Batch } from '@/shared/batch-contract';
+import { useBatch } from '@/features/batch/api/get-batch';
 
 export interface BatchHeaderProps {
   batchId: string;
@@ -22,15 +21,12 @@ function spendLine(batch: Pick<Batch, 'done' | 'charged_credits' | 'total_price_
   return `${batch.charged_credits} of up to ${formatCredits(batch.total_price_credits)} spent so far`;
 }
 
-/** Above a batch's cards in the gallery: how far along it is, what it cost, and all of it as one ZIP. */
 /** How many of the batch's cards have ended, read from each task's own (freshest) cache entry. */
 function useEndedCount(listed: readonly Task[]): number {
-  return useQueries({
-    queries: listed.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
-    combine: (results) => results.filter((r) => r.data && isFinalStatus(r.data.status)).length,
-  });
+  return useTaskSnapshots(listed, (fresh) => fresh.filter((task) => isFinalStatus(task.status)).length);
 }
 
+/** Above a batch's cards in the gallery: how far along it is, what it cost, and all of it as one ZIP. */
 export function BatchHeader({ batchId, listed }: BatchHeaderProps) {
   const { data: batch, refetch } = useBatch(batchId);
   const ended = useEndedCount(listed);

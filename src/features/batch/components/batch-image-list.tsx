@@ -1,7 +1,7 @@
-import { Icon } from '../../../components/icons';
-import { ProgressBar } from '../../../components/progress-bar';
-import { formatBytes } from '../../../lib/format-bytes';
-import type { BatchImage, BatchImageState } from '../hooks/use-batch-images';
+import { Icon } from '@/components/icons';
+import { ProgressBar } from '@/components/progress-bar';
+import { formatBytes } from '@/lib/format-bytes';
+import type { BatchImage, BatchImageState } from '@/features/batch/hooks/use-batch-images';
 
 function stateText(state: BatchImageState): string {
   switch (state.kind) {

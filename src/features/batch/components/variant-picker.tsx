@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import { MODES } from '../../../shared/pricing';
-import type { VariantOption } from '../lib/variant-options';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import { MODES } from '@/shared/pricing';
+import type { VariantOption } from '@/features/batch/lib/variant-options';
 
 export interface VariantPickerProps {
   options: readonly VariantOption[];

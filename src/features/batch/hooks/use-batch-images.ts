@@ -4,9 +4,9 @@
  * slow uplink — with its own progress. The form only reads the list.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { uploadImage } from '../../../lib/api/upload-image';
-import { precheckImage } from '../../../lib/precheck-image';
-import { BATCH_MAX_IMAGES } from '../../../shared/limits';
+import { uploadImage } from '@/lib/api/upload-image';
+import { precheckImage } from '@/lib/precheck-image';
+import { BATCH_MAX_IMAGES } from '@/shared/limits';
 
 const PARALLEL_UPLOADS = 2;
 

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import { useToast } from '../../../components/toast/toast-context';
-import { formatCredits } from '../../../lib/format-credits';
-import { IdempotencyAttempt } from '../../../lib/idempotency-attempt';
-import type { BatchRequestInput } from '../../../shared/batch-contract';
-import { useCreateBatch } from '../api/create-batch';
+import { useToast } from '@/components/toast/toast-context';
+import { formatCredits } from '@/lib/format-credits';
+import { IdempotencyAttempt } from '@/lib/idempotency-attempt';
+import type { BatchRequestInput } from '@/shared/batch-contract';
+import { useCreateBatch } from '@/features/batch/api/create-batch';
 
 /**
  * Sends a batch once per attempt: a second click while the first is on its way is ignored, and

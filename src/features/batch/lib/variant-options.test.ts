@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE, TEN_SECONDS_1080P_REASON } from '../../../shared/pricing';
+import { DEFAULT_CATALOGUE, TEN_SECONDS_1080P_REASON } from '@/shared/pricing';
 import { batchQuote, variantOptions } from './variant-options';
 
 describe('variantOptions', () => {

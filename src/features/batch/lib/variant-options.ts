@@ -16,7 +16,7 @@ import {
   type Mode,
   type Quote,
   type Resolution,
-} from '../../../shared/pricing';
+} from '@/shared/pricing';
 
 export interface VariantChoice {
   mode: Mode;

@@ -1,16 +1,12 @@
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import type { Task } from '../../../shared/contract';
-import { shortPrompt } from '../lib/short-prompt';
-import { activeStatusKey, startedTaskIds } from '../lib/started-tasks';
+import { useTaskSnapshots } from '@/lib/task-polling/use-task-snapshot';
+import type { Task } from '@/shared/contract';
+import { shortPrompt } from '@/features/gallery/lib/short-prompt';
+import { activeStatusKey, startedTaskIds } from '@/features/gallery/lib/started-tasks';
 
 /** The waiting and running tasks' statuses, read from each task's (fresher) cache entry. */
 function useActiveStatuses(tasks: readonly Task[]): string {
-  return useQueries({
-    queries: tasks.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
-    combine: (results) => activeStatusKey(results.flatMap((r) => (r.data ? [r.data] : []))),
-  });
+  return useTaskSnapshots(tasks, activeStatusKey);
 }
 
 /**

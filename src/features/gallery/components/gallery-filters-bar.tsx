@@ -1,8 +1,13 @@
 import { useEffect, useId, useState } from 'react';
-import { SearchInput } from '../../../components/search-input';
-import { ModeSelect } from '../../../components/mode-select';
-import type { TaskStatus } from '../../../shared/status';
-import { STATUS_FILTERS, STATUS_FILTER_LABELS, type GalleryFilters, type StatusFilter } from '../lib/gallery-filters';
+import { SearchInput } from '@/components/search-input';
+import { ModeSelect } from '@/components/mode-select';
+import type { TaskStatus } from '@/shared/status';
+import {
+  STATUS_FILTERS,
+  STATUS_FILTER_LABELS,
+  type GalleryFilters,
+  type StatusFilter,
+} from '@/features/gallery/lib/gallery-filters';
 
 export interface GalleryFiltersBarProps {
   filters: GalleryFilters;

@@ -1,10 +1,10 @@
 import { memo, useCallback, useMemo, useRef, type ReactNode, type Ref } from 'react';
-import type { Task } from '../../../shared/contract';
-import { useGridColumns } from '../hooks/use-grid-columns';
-import type { Selection } from '../hooks/use-selection';
-import { useWindowRows } from '../hooks/use-window-rows';
-import { toRows } from '../lib/gallery-rows';
-import { groupByBatch, type GalleryGroup } from '../lib/group-by-batch';
+import type { Task } from '@/shared/contract';
+import { useGridColumns } from '@/features/gallery/hooks/use-grid-columns';
+import type { Selection } from '@/features/gallery/hooks/use-selection';
+import { useWindowRows } from '@/features/gallery/hooks/use-window-rows';
+import { toRows } from '@/features/gallery/lib/gallery-rows';
+import { groupByBatch, type GalleryGroup } from '@/features/gallery/lib/group-by-batch';
 import { TaskCard } from './task-card';
 
 /* About what the first screen shows at desktop width. */
@@ -15,7 +15,6 @@ export interface GalleryListProps {
   tasks: readonly Task[];
   now: number;
   onWatch: (task: Task) => void;
-  onRerun: (task: Task) => void;
   selection: Selection;
   /** Drawn above a batch's cards (its progress, spend, ZIP); composed by the page. */
   renderBatchHeader?: (batchId: string, tasks: readonly Task[]) => ReactNode;
@@ -28,7 +27,7 @@ interface RowProps {
   ref?: Ref<HTMLLIElement>;
 }
 
-interface CardItemProps extends Pick<GalleryListProps, 'now' | 'onWatch' | 'onRerun'> {
+interface CardItemProps extends Pick<GalleryListProps, 'now' | 'onWatch'> {
   task: Task;
   eager: boolean;
   selected: boolean;
@@ -40,16 +39,7 @@ interface CardItemProps extends Pick<GalleryListProps, 'now' | 'onWatch' | 'onRe
  * One card, memoized: while the page scrolls the list re-renders every few frames to swap rows
  * in and out, and only the cards coming into view need to render then.
  */
-const CardItem = memo(function CardItem({
-  task,
-  now,
-  onWatch,
-  onRerun,
-  eager,
-  selected,
-  onSelect,
-  row,
-}: CardItemProps) {
+const CardItem = memo(function CardItem({ task, now, onWatch, eager, selected, onSelect, row }: CardItemProps) {
   return (
     <li className="flex" {...row}>
       <div className="flex w-full flex-col [&>article]:flex-1">
@@ -57,7 +47,6 @@ const CardItem = memo(function CardItem({
           task={task}
           now={now}
           onWatch={onWatch}
-          onRerun={onRerun}
           eager={eager}
           selected={selected}
           onSelectedChange={(value) => onSelect(task.task_id, value)}
@@ -73,7 +62,6 @@ function sameCard(a: CardItemProps, b: CardItemProps): boolean {
     a.task === b.task &&
     a.now === b.now &&
     a.onWatch === b.onWatch &&
-    a.onRerun === b.onRerun &&
     a.eager === b.eager &&
     a.selected === b.selected &&
     a.onSelect === b.onSelect &&
@@ -84,7 +72,7 @@ function sameCard(a: CardItemProps, b: CardItemProps): boolean {
 }
 
 /** The cards, newest first; a batch's cards together under its header. Long lists render only the rows in view. */
-export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBatchHeader }: GalleryListProps) {
+export function GalleryList({ tasks, now, onWatch, selection, renderBatchHeader }: GalleryListProps) {
   const groups = useMemo(() => groupByBatch(tasks), [tasks]);
   const columns = useGridColumns();
   const rows = useMemo(() => toRows(groups, columns), [groups, columns]);
@@ -104,7 +92,6 @@ export function GalleryList({ tasks, now, onWatch, onRerun, selection, renderBat
       task={task}
       now={now}
       onWatch={onWatch}
-      onRerun={onRerun}
       eager={eager.has(task.task_id)}
       selected={selection.isSelected(task.task_id)}
       onSelect={selection.set}

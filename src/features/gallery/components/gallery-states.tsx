@@ -1,5 +1,6 @@
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { useAskCreatorForm } from '@/lib/creator-form-links';
 
 /** Placeholders the shape of cards while the first page loads. */
 export function GallerySkeleton() {
@@ -25,7 +26,8 @@ const PANEL =
   'flex flex-col items-center gap-3 rounded-2xl border border-dashed border-slate-300 p-8 text-center dark:border-slate-700';
 
 /** First run: nothing made yet, so offer the whole flow in one click. */
-export function GalleryFirstRun({ onTrySample }: { onTrySample: () => void }) {
+export function GalleryFirstRun() {
+  const { trySample } = useAskCreatorForm();
   return (
     <div className={PANEL} data-testid="gallery-empty">
       <span className="flex size-12 items-center justify-center rounded-full bg-brand-100 text-brand-700 dark:bg-brand-950 dark:text-brand-200">
@@ -36,7 +38,7 @@ export function GalleryFirstRun({ onTrySample }: { onTrySample: () => void }) {
         Add a still image to the form, describe the motion you want, and press Generate. Your videos appear here, ready
         to play and download. Want to see it work first?
       </p>
-      <Button variant="primary" onClick={onTrySample}>
+      <Button variant="primary" onClick={trySample}>
         Try it with a sample product photo
       </Button>
     </div>

@@ -1,45 +1,33 @@
-import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Button } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { ApiError } from '../../../lib/api-client';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import { useNow } from '../../../lib/use-now';
-import type { Task } from '../../../shared/contract';
-import { isFinalStatus } from '../../../shared/status';
-import { useTaskList } from '../api/get-tasks';
-import { useWatchTasks } from '../api/watch-tasks';
-import { useFinishNotices } from '../hooks/use-finish-notices';
-import { useGalleryFilters } from '../hooks/use-gallery-filters';
-import { useSelection } from '../hooks/use-selection';
-import { NO_FILTERS, isFiltered, toListQuery } from '../lib/gallery-filters';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
+import { ApiError } from '@/lib/api-client';
+import { useNow } from '@/lib/use-now';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import { useTaskList } from '@/lib/api/get-tasks';
+import { useWatchTasks } from '@/lib/task-polling/watch-tasks';
+import { useFinishNotices } from '@/features/gallery/hooks/use-finish-notices';
+import { useGalleryFilters } from '@/features/gallery/hooks/use-gallery-filters';
+import { useSelection } from '@/features/gallery/hooks/use-selection';
+import { NO_FILTERS, isFiltered, toListQuery } from '@/features/gallery/lib/gallery-filters';
 import { GalleryAnnouncer } from './gallery-announcer';
 import { GalleryFiltersBar } from './gallery-filters-bar';
 import { GalleryError, GalleryFirstRun, GalleryNoMatch, GallerySkeleton } from './gallery-states';
 import { GalleryList, type GalleryListProps } from './gallery-list';
 
-/* The larger player is opened by a click, so its code loads then, not with the page. */
 /* The bar appears once a card is ticked; its code loads then. */
 const SelectionBar = lazy(async () => ({ default: (await import('./selection-bar')).SelectionBar }));
+/* The larger player is opened by a click, so its code loads then, not with the page. */
 const PlayerDialog = lazy(async () => ({ default: (await import('./player-dialog')).PlayerDialog }));
 
 export interface GalleryProps {
-  onRerun: (task: Task) => void;
-  onTrySample: () => void;
   renderBatchHeader?: GalleryListProps['renderBatchHeader'];
   /** Two to four finished videos to play side by side; composed by the page. */
   onCompare?: (tasks: Task[]) => void;
 }
 
-/** Ids of the listed tasks that are not finished, read from each task's (fresher) cache entry. */
-function useUnfinishedIds(tasks: readonly Task[]): string[] {
-  return useQueries({
-    queries: tasks.map((task) => ({ ...taskQueryOptions(task.task_id), initialData: task, enabled: false })),
-    combine: (results) => results.flatMap((r) => (r.data && !isFinalStatus(r.data.status) ? [r.data.task_id] : [])),
-  });
-}
-
-export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: GalleryProps) {
+export function Gallery({ renderBatchHeader, onCompare }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
@@ -48,8 +36,7 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
   // A task listed as final never changes again, so only the others are followed: a gallery
   // scrolled through thousands of videos then costs no more per poll than one page.
   const listedUnfinished = useMemo(() => tasks.filter((task) => !isFinalStatus(task.status)), [tasks]);
-  const unfinished = useUnfinishedIds(listedUnfinished);
-  useWatchTasks(unfinished, useFinishNotices());
+  useWatchTasks(listedUnfinished, useFinishNotices());
   const now = useNow(30_000);
   const [watching, setWatching] = useState<Task | null>(null);
   const selection = useSelection();
@@ -94,7 +81,7 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
         isFiltered(filters) ? (
           <GalleryNoMatch onClear={clearFilters} />
         ) : (
-          <GalleryFirstRun onTrySample={onTrySample} />
+          <GalleryFirstRun />
         )
       ) : (
         <>
@@ -102,7 +89,6 @@ export function Gallery({ onRerun, onTrySample, renderBatchHeader, onCompare }: 
             tasks={tasks}
             now={now}
             onWatch={setWatching}
-            onRerun={onRerun}
             selection={selection}
             renderBatchHeader={renderBatchHeader}
           />

@@ -1,10 +1,10 @@
-import { Button, buttonClasses } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { Icon } from '../../../components/icons';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import type { Task } from '../../../shared/contract';
-import { useTaskSnapshot } from '../api/use-task-snapshot';
-import { useCopyLink } from '../hooks/use-copy-link';
+import { Button, buttonClasses } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { Icon } from '@/components/icons';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import type { Task } from '@/shared/contract';
+import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
+import { useCopyLink } from '@/features/gallery/hooks/use-copy-link';
 
 export interface PlayerDialogProps {
   task: Task;

@@ -1,8 +1,8 @@
-import { Button, buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Task } from '../../../shared/contract';
-import type { Selection } from '../hooks/use-selection';
+import { Button, buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { zipDownloadUrl } from '@/lib/zip-download-url';
+import type { Task } from '@/shared/contract';
+import type { Selection } from '@/features/gallery/hooks/use-selection';
 
 /* Side by side, more than four is too small to judge. */
 const COMPARE_MIN = 2;

@@ -1,17 +1,18 @@
 import { Link } from 'wouter';
-import { Button, buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import type { Task } from '../../../shared/contract';
-import { useCopyLink } from '../hooks/use-copy-link';
+import { Button, buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { useAskCreatorForm } from '@/lib/creator-form-links';
+import type { Task } from '@/shared/contract';
+import { useCopyLink } from '@/features/gallery/hooks/use-copy-link';
 
 export interface TaskActionsProps {
   task: Task;
   onWatch: () => void;
-  onRerun: () => void;
 }
 
 /** What a person does with a video: watch it large, download it, or make it again with a tweak. */
-export function TaskActions({ task, onWatch, onRerun }: TaskActionsProps) {
+export function TaskActions({ task, onWatch }: TaskActionsProps) {
+  const { rerun } = useAskCreatorForm();
   const result = task.status === 'succeeded' ? task.result : null;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
@@ -25,7 +26,13 @@ export function TaskActions({ task, onWatch, onRerun }: TaskActionsProps) {
           </a>
         </>
       ) : null}
-      <Button size="sm" variant="ghost" onClick={onRerun} title="Fill the form with this video's settings">
+      {/* Asks through the address, as the inspector's Re-run link does, keeping the gallery's filters there. */}
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => rerun(task.task_id)}
+        title="Fill the form with this video's settings"
+      >
         <Icon name="rerun" /> Re-run
       </Button>
     </div>

@@ -1,22 +1,21 @@
 import { useId } from 'react';
-import { ProgressBar } from '../../../components/progress-bar';
-import { StatusBadge } from '../../../components/status-badge';
-import { formatAge } from '../../../lib/format-age';
-import { formatCredits } from '../../../lib/format-credits';
-import { formatDateTime } from '../../../lib/format-date-time';
-import { formatEta } from '../../../lib/format-eta';
-import type { Task } from '../../../shared/contract';
-import { STATUS_LABELS } from '../../../shared/status';
-import { useTaskSnapshot } from '../api/use-task-snapshot';
+import { ProgressBar } from '@/components/progress-bar';
+import { StatusBadge } from '@/components/status-badge';
+import { formatAge } from '@/lib/format-age';
+import { formatCredits } from '@/lib/format-credits';
+import { formatDateTime } from '@/lib/format-date-time';
+import { formatEta } from '@/lib/format-eta';
+import type { Task } from '@/shared/contract';
+import { STATUS_LABELS } from '@/shared/status';
+import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
 import { TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
-import { MODE_LABELS } from '../../../lib/mode-labels';
+import { MODE_LABELS } from '@/lib/mode-labels';
 
 export interface TaskCardProps {
   task: Task;
   now: number;
   onWatch: (task: Task) => void;
-  onRerun: (task: Task) => void;
   eager: boolean;
   /** Ticked for a ZIP or a comparison; no checkbox without `onSelectedChange`. */
   selected?: boolean;
@@ -29,7 +28,7 @@ function priceLine(task: Task): string {
   return formatCredits(task.price_credits);
 }
 
-export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected, onSelectedChange }: TaskCardProps) {
+export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelectedChange }: TaskCardProps) {
   const task = useTaskSnapshot(listed);
   const promptId = useId();
   const running = task.status === 'queued' || task.status === 'running';
@@ -100,7 +99,7 @@ export function TaskCard({ task: listed, now, onWatch, onRerun, eager, selected,
           </div>
         ) : null}
         <div className="mt-auto pt-1">
-          <TaskActions task={task} onWatch={() => onWatch(task)} onRerun={() => onRerun(task)} />
+          <TaskActions task={task} onWatch={() => onWatch(task)} />
         </div>
       </div>
     </article>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Icon } from '../../../components/icons';
-import type { Task } from '../../../shared/contract';
+import { Icon } from '@/components/icons';
+import type { Task } from '@/shared/contract';
 
 export interface TaskMediaProps {
   task: Task;

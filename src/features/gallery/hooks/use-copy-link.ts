@@ -1,4 +1,4 @@
-import { useToast } from '../../../components/toast/toast-context';
+import { useToast } from '@/components/toast/toast-context';
 
 /** The video's page address, so a copied link works outside this tab. */
 export function absoluteUrl(url: string): string {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useToast } from '../../../components/toast/toast-context';
-import { noticeInBackground } from '../../../lib/background-notice';
-import { queryKeys } from '../../../lib/query-keys';
-import type { Task } from '../../../shared/contract';
-import { shortPrompt } from '../lib/short-prompt';
+import { useToast } from '@/components/toast/toast-context';
+import { noticeInBackground } from '@/lib/background-notice';
+import { queryKeys } from '@/lib/query-keys';
+import type { Task } from '@/shared/contract';
+import { shortPrompt } from '@/features/gallery/lib/short-prompt';
 
 /**
  * When a watched task ends: say so (a toast is also what screen readers hear, once per task,

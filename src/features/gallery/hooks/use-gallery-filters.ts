@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
-import { parseFilters, writeFilters, type GalleryFilters } from '../lib/gallery-filters';
+import { parseFilters, writeFilters, type GalleryFilters } from '@/features/gallery/lib/gallery-filters';
 
 /** The filters live in the address, so a reload or a shared link shows the same view. */
 export function useGalleryFilters(): [GalleryFilters, (next: GalleryFilters) => void] {

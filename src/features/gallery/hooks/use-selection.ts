@@ -2,11 +2,10 @@
  * The cards ticked for a ZIP or a comparison: ids in the order they were picked, and each
  * task read from its own cache entry, so a selected card that finishes is seen as finished.
  */
-import { useQueries } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { taskQueryOptions } from '../../../lib/api/get-task';
-import type { Task } from '../../../shared/contract';
-import { TASK_LIST_MAX_LIMIT } from '../../../shared/limits';
+import { useCachedTasks } from '@/lib/task-polling/use-task-snapshot';
+import type { Task } from '@/shared/contract';
+import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
 
 export interface Selection {
   ids: readonly string[];
@@ -18,10 +17,7 @@ export interface Selection {
 
 export function useSelection(): Selection {
   const [ids, setIds] = useState<readonly string[]>([]);
-  const tasks = useQueries({
-    queries: ids.map((id) => ({ ...taskQueryOptions(id), enabled: false })),
-    combine: (results) => results.flatMap((result) => (result.data ? [result.data] : [])),
-  });
+  const tasks = useCachedTasks(ids);
   const set = useCallback((id: string, selected: boolean) => {
     setIds((current) => {
       if (!selected) return current.filter((other) => other !== id);

@@ -7,7 +7,7 @@
  */
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
-import { rowSlots } from '../lib/row-slots';
+import { rowSlots } from '@/features/gallery/lib/row-slots';
 
 const WINDOW_FROM_ROWS = 36;
 /* A card at desktop width; rows are measured once rendered, so this only places rows not seen yet. */

@@ -1,6 +1,6 @@
 /** The gallery's filters as they live in the address bar (?status=&mode=&q=), and as the API wants them. */
-import { MODES, type Mode } from '../../../shared/pricing';
-import type { TaskListFilters } from '../api/get-tasks';
+import { MODES, type Mode } from '@/shared/pricing';
+import type { TaskListFilters } from '@/lib/api/get-tasks';
 
 export const STATUS_FILTERS = ['all', 'active', 'succeeded', 'failed', 'canceled'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../../shared/contract';
+import type { Task } from '@/shared/contract';
 import type { GalleryGroup } from './group-by-batch';
 import { toRows } from './gallery-rows';
 

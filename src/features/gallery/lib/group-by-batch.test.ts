@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../../../shared/contract';
+import type { Task } from '@/shared/contract';
 import { groupByBatch } from './group-by-batch';
 
 const task = (task_id: string, batch_id: string | null) => ({ task_id, batch_id }) as Task;

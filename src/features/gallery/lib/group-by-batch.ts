@@ -1,5 +1,5 @@
 /** A run of the gallery: one task on its own, or a batch's tasks under one header. */
-import type { Task } from '../../../shared/contract';
+import type { Task } from '@/shared/contract';
 
 export type GalleryGroup = { batchId: null; tasks: [Task] } | { batchId: string; tasks: Task[] };
 

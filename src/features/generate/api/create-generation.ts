@@ -1,14 +1,14 @@
 /** `POST /api/v1/videos/generations`: starts a task. The Idempotency-Key makes a retried submit harmless. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { ApiError, apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 import {
   generationCreatedSchema,
   type GenerationCreated,
   type GenerationForm,
   type GenerationRequestInput,
-} from '../../../shared/contract';
-import { MODEL_IDS } from '../../../shared/pricing';
+} from '@/shared/contract';
+import { MODEL_IDS } from '@/shared/pricing';
 
 export interface CreateGenerationInput {
   values: GenerationForm;

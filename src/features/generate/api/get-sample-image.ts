@@ -1,5 +1,5 @@
 /** The sample product photo in public/, fetched as a File so it goes through the normal upload. */
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from '@/lib/api-client';
 
 export const SAMPLE_IMAGE_PATH = '/sample-product.jpg';
 export const SAMPLE_PROMPT =

@@ -1,33 +1,33 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useId, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef } from 'react';
 import { useForm, useWatch, type PathValue } from 'react-hook-form';
-import { Button } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { useCredits } from '../../../lib/api/get-credits';
-import { modifierKeyLabel } from '../../../lib/shortcut-keys';
-import { generationFormSchema, type GenerationForm } from '../../../shared/contract';
-import { modelIdForMode, quote } from '../../../shared/pricing';
-import { useCatalogue } from '../../../lib/api/get-catalogue';
-import { SAMPLE_PROMPT } from '../api/get-sample-image';
-import { useGenerationSubmit } from '../hooks/use-generation-submit';
-import { useImageSource } from '../hooks/use-image-source';
-import { usePasteImage } from '../hooks/use-paste-image';
-import type { FieldError } from '../lib/field-of-error';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
+import { useCredits } from '@/lib/api/get-credits';
+import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { generationFormSchema, type GenerationForm } from '@/shared/contract';
+import { modelIdForMode, quote } from '@/shared/pricing';
+import { useCatalogue } from '@/lib/api/get-catalogue';
+import { SAMPLE_PROMPT } from '@/features/generate/api/get-sample-image';
+import { useGenerationSubmit } from '@/features/generate/hooks/use-generation-submit';
+import { useImageSource } from '@/features/generate/hooks/use-image-source';
+import { usePasteImage } from '@/features/generate/hooks/use-paste-image';
+import type { FieldError } from '@/features/generate/lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
 import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
-import { PromptField } from '../../../components/prompt-field';
-import { PromptHelpersToggle } from '../../../components/prompt-helpers-toggle';
+import { PromptField } from '@/components/prompt-field';
+import { PromptHelpersToggle } from '@/components/prompt-helpers-toggle';
 
-/** What the page can ask of the form: fill it from an earlier task, or start with the sample. */
-export interface GenerateFormHandle {
-  rerun: (values: GenerationForm) => void;
-  trySample: () => void;
-}
+/**
+ * What the page asks the form to fill itself with: an earlier video's settings, or the sample.
+ * Each new object is applied once, so the same re-run asked twice fills the form twice.
+ */
+export type GenerateFormFill = { kind: 'rerun'; values: GenerationForm } | { kind: 'sample' };
 
 const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', duration: '6', resolution: '768P' };
 
-export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
+export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const headingId = useId();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<GenerationForm>({ resolver: zodResolver(generationFormSchema), defaultValues: DEFAULTS });
@@ -59,23 +59,21 @@ export function GenerateForm({ ref }: { ref?: Ref<GenerateFormHandle> }) {
   );
   const { submit, isPending } = useGenerationSubmit(onFieldError);
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      rerun: (values) => {
-        form.reset(values);
-        source.takePrevious(values.image);
-        promptRef.current?.focus();
-      },
-      trySample: () => {
-        form.reset({ ...form.getValues(), image: '', prompt: form.getValues('prompt') || SAMPLE_PROMPT });
-        source.takeSample();
-        // Next the person writes a prompt: put the keyboard there (the sample fills one in to edit).
-        promptRef.current?.focus({ preventScroll: true });
-      },
-    }),
-    [form, source],
-  );
+  const applyFill = useEffectEvent((next: GenerateFormFill) => {
+    if (next.kind === 'rerun') {
+      form.reset(next.values);
+      source.takePrevious(next.values.image);
+      promptRef.current?.focus();
+    } else {
+      form.reset({ ...form.getValues(), image: '', prompt: form.getValues('prompt') || SAMPLE_PROMPT });
+      source.takeSample();
+      // Next the person writes a prompt: put the keyboard there (the sample fills one in to edit).
+      promptRef.current?.focus({ preventScroll: true });
+    }
+  });
+  useEffect(() => {
+    if (fill) applyFill(fill);
+  }, [fill]);
 
   const changeOption = <K extends keyof OptionValues>(field: K, value: OptionValues[K]) =>
     setValue(field, value as PathValue<GenerationForm, K>, {

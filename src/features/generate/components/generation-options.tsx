@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../shared/contract';
+import type { Catalogue } from '@/shared/contract';
 import {
   DURATIONS,
   MODES,
@@ -10,9 +10,9 @@ import {
   type Duration,
   type Mode,
   type Resolution,
-} from '../../../shared/pricing';
+} from '@/shared/pricing';
 import { OptionGroup } from './option-group';
-import { MODE_LABELS } from '../../../lib/mode-labels';
+import { MODE_LABELS } from '@/lib/mode-labels';
 
 export interface OptionValues {
   mode: Mode;

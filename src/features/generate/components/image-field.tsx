@@ -1,11 +1,11 @@
 import { useId, useRef } from 'react';
-import { Button } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { formatBytes } from '../../../lib/format-bytes';
-import { modifierKeyLabel } from '../../../lib/shortcut-keys';
-import { IMAGE_LIMITS } from '../../../shared/limits';
-import type { ImageSource } from '../hooks/use-image-source';
-import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '../../../lib/check-image';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
+import { formatBytes } from '@/lib/format-bytes';
+import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { IMAGE_LIMITS } from '@/shared/limits';
+import type { ImageSource } from '@/features/generate/hooks/use-image-source';
+import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '@/lib/check-image';
 import { ImageDropZone } from './image-drop-zone';
 import { ImageLinkInput } from './image-link-input';
 import { ImagePreview } from './image-preview';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button } from '../../../components/button';
+import { Button } from '@/components/button';
 
 /** "…or use a link": the server fetches and checks the image before anything is submitted. */
 export function ImageLinkInput({ onLink, busy }: { onLink: (url: string) => void; busy: boolean }) {

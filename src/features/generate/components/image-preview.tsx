@@ -1,7 +1,7 @@
-import { Button } from '../../../components/button';
-import { ProgressBar } from '../../../components/progress-bar';
-import { formatBytes } from '../../../lib/format-bytes';
-import type { ImageSourceState } from '../hooks/use-image-source';
+import { Button } from '@/components/button';
+import { ProgressBar } from '@/components/progress-bar';
+import { formatBytes } from '@/lib/format-bytes';
+import type { ImageSourceState } from '@/features/generate/hooks/use-image-source';
 
 type Shown = Extract<ImageSourceState, { kind: 'uploading' | 'ready' }>;
 

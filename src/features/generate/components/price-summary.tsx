@@ -1,6 +1,6 @@
-import { BalanceFigure, CreditsFigure } from '../../../components/price-figures';
-import type { Credits } from '../../../shared/contract';
-import type { Quote } from '../../../shared/pricing';
+import { BalanceFigure, CreditsFigure } from '@/components/price-figures';
+import type { Credits } from '@/shared/contract';
+import type { Quote } from '@/shared/pricing';
 
 export interface PriceSummaryProps {
   quote: Quote | null;

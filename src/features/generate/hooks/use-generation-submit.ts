@@ -1,13 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
-import { useToast } from '../../../components/toast/toast-context';
-import { ApiError } from '../../../lib/api-client';
-import { askNotificationPermissionOnce } from '../../../lib/background-notice';
-import { formatCredits } from '../../../lib/format-credits';
-import type { GenerationForm } from '../../../shared/contract';
-import { useCreateGeneration } from '../api/create-generation';
-import { fieldOfError, type FieldError } from '../lib/field-of-error';
-import { IdempotencyAttempt } from '../../../lib/idempotency-attempt';
-import { MODE_LABELS } from '../../../lib/mode-labels';
+import { useToast } from '@/components/toast/toast-context';
+import { ApiError } from '@/lib/api-client';
+import { askNotificationPermissionOnce } from '@/lib/background-notice';
+import { formatCredits } from '@/lib/format-credits';
+import type { GenerationForm } from '@/shared/contract';
+import { useCreateGeneration } from '@/features/generate/api/create-generation';
+import { fieldOfError, type FieldError } from '@/features/generate/lib/field-of-error';
+import { IdempotencyAttempt } from '@/lib/idempotency-attempt';
+import { MODE_LABELS } from '@/lib/mode-labels';
 
 /**
  * Sends the form once per attempt: a second click while the first is on its way is ignored,

@@ -4,12 +4,12 @@
  * only learns the final URL (or null) through `onUrlChange`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { imageUrlSchema } from '../../../shared/contract';
-import { getSampleImage } from '../api/get-sample-image';
-import { inspectImage } from '../api/inspect-image';
-import { uploadImage } from '../../../lib/api/upload-image';
-import { precheckImage } from '../../../lib/precheck-image';
+import { ApiError } from '@/lib/api-client';
+import { imageUrlSchema } from '@/shared/contract';
+import { getSampleImage } from '@/features/generate/api/get-sample-image';
+import { inspectImage } from '@/features/generate/api/inspect-image';
+import { uploadImage } from '@/lib/api/upload-image';
+import { precheckImage } from '@/lib/precheck-image';
 
 export type ImageOrigin = 'upload' | 'link' | 'previous';
 

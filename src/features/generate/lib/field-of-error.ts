@@ -3,8 +3,8 @@
  * only in a toast. The server's `details` for validation errors are read tolerantly: a list
  * of `{ path, message }` or an object keyed by field.
  */
-import type { ApiError } from '../../../lib/api-client';
-import type { GenerationForm } from '../../../shared/contract';
+import type { ApiError } from '@/lib/api-client';
+import type { GenerationForm } from '@/shared/contract';
 
 export type FormField = keyof GenerationForm;
 

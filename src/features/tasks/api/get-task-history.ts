@@ -1,10 +1,10 @@
 /** `GET /api/v1/tasks/{id}/history`: the task's story for support (events, upstream exchanges, ledger). */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { isDocumentHidden, taskPollInterval } from '../../../lib/task-polling';
-import { taskHistorySchema, type TaskHistory } from '../../../shared/contract';
-import { isNotFound } from './is-not-found';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { isNotFound } from '@/lib/api/is-not-found';
+import { isDocumentHidden, taskPollInterval } from '@/lib/task-polling/poll-interval';
+import { taskHistorySchema, type TaskHistory } from '@/shared/contract';
 
 export function getTaskHistory(taskId: string, signal?: AbortSignal): Promise<TaskHistory> {
   return apiFetch(`/api/v1/tasks/${encodeURIComponent(taskId)}/history`, { schema: taskHistorySchema, signal });

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { Button } from '../../../components/button';
-import type { Task } from '../../../shared/contract';
-import { curlCommand } from '../lib/curl-command';
-import { useCopyText } from '../hooks/use-copy-text';
+import { Button } from '@/components/button';
+import type { Task } from '@/shared/contract';
+import { curlCommand } from '@/features/tasks/lib/curl-command';
+import { useCopyText } from '@/features/tasks/hooks/use-copy-text';
 
 /**
  * Copies the request that created this task as a curl command against this server, with the

@@ -1,4 +1,4 @@
-import { formatDateTime, formatTime } from '../../../lib/format-date-time';
+import { formatDateTime, formatTime } from '@/lib/format-date-time';
 
 /** A machine-readable <time> written for people; `timeOnly` where the date is already clear. */
 export function DateTime({ iso, timeOnly = false }: { iso: string; timeOnly?: boolean }) {

@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { Button, buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { Spinner } from '../../../components/spinner';
-import { StatusBadge } from '../../../components/status-badge';
-import type { Task } from '../../../shared/contract';
-import { formatTime } from '../../../lib/format-date-time';
+import { Button, buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { Spinner } from '@/components/spinner';
+import { StatusBadge } from '@/components/status-badge';
+import type { Task } from '@/shared/contract';
+import { rerunPath } from '@/lib/creator-form-links';
+import { formatTime } from '@/lib/format-date-time';
 import { CopyCurlButton } from './copy-curl-button';
 
 export interface InspectorHeaderProps {
@@ -54,7 +55,7 @@ export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefres
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh this task">
           {refreshing ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
-        <Link to={`/?rerun=${encodeURIComponent(task.task_id)}`} className={buttonClasses('secondary', 'sm')}>
+        <Link to={rerunPath(task.task_id)} className={buttonClasses('secondary', 'sm')}>
           <Icon name="sparkle" /> Re-run
         </Link>
         <CopyCurlButton task={task} />

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
-import { Button } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
 
 const PANEL = 'flex flex-col items-start gap-3 rounded-2xl border border-dashed p-6';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STATUS_LABELS, type TaskStatus } from '../../../shared/status';
+import { STATUS_LABELS, type TaskStatus } from '@/shared/status';
 
 /**
  * Tells a screen reader when the task's status changes while the page is open — once per

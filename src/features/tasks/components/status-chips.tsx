@@ -1,5 +1,5 @@
-import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../../shared/status';
-import { toggleStatus } from '../lib/list-filters';
+import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '@/shared/status';
+import { toggleStatus } from '@/features/tasks/lib/list-filters';
 
 export interface StatusChipsProps {
   selected: readonly TaskStatus[];

@@ -1,8 +1,8 @@
-import { formatCredits, formatUsd } from '../../../lib/format-credits';
-import type { Task, TaskHistory } from '../../../shared/contract';
-import { USD_PER_CREDIT } from '../../../shared/limits';
-import { isFinalStatus } from '../../../shared/status';
-import { ledgerRowLabel, ledgerSummary } from '../lib/ledger-summary';
+import { formatCredits, formatUsd } from '@/lib/format-credits';
+import type { Task, TaskHistory } from '@/shared/contract';
+import { USD_PER_CREDIT } from '@/shared/limits';
+import { isFinalStatus } from '@/shared/status';
+import { ledgerRowLabel, ledgerSummary } from '@/features/tasks/lib/ledger-summary';
 import { DateTime } from './date-time';
 
 /** Why nothing was taken, in the words support would use on the phone. */

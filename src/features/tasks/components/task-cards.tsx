@@ -1,5 +1,5 @@
-import { StatusBadge } from '../../../components/status-badge';
-import type { Task } from '../../../shared/contract';
+import { StatusBadge } from '@/components/status-badge';
+import type { Task } from '@/shared/contract';
 import { TaskLink } from './task-link';
 import { taskRowValues } from './task-row-values';
 

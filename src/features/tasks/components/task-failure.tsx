@@ -1,5 +1,5 @@
-import type { Task } from '../../../shared/contract';
-import { errorHint } from '../lib/error-hints';
+import type { Task } from '@/shared/contract';
+import { errorHint } from '@/features/tasks/lib/error-hints';
 
 /** Why the task failed: the server's message, its code, and what that kind of failure means. */
 export function TaskFailure({ error, status }: { error: NonNullable<Task['error']>; status: Task['status'] }) {

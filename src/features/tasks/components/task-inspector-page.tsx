@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Redirect, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { useTask } from '../../../lib/api/get-task';
-import { queryKeys } from '../../../lib/query-keys';
-import { isNotFound } from '../api/is-not-found';
+import { useTask } from '@/lib/task-polling/get-task';
+import { queryKeys } from '@/lib/query-keys';
+import { isNotFound } from '@/lib/api/is-not-found';
 import { InspectorError, InspectorLoading, TaskNotFound } from './inspector-states';
 import { TaskInspector } from './task-inspector';
 

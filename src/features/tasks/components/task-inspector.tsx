@@ -1,6 +1,6 @@
-import { useTaskHistory } from '../api/get-task-history';
-import type { Task } from '../../../shared/contract';
-import { isFinalStatus } from '../../../shared/status';
+import { useTaskHistory } from '@/features/tasks/api/get-task-history';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
 import { InspectorHeader } from './inspector-header';
 import { InspectorSection } from './inspector-section';
 import { StatusAnnouncer } from './status-announcer';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { ModeSelect } from '../../../components/mode-select';
-import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '../lib/list-filters';
+import { Button } from '@/components/button';
+import { ModeSelect } from '@/components/mode-select';
+import { SearchInput } from '@/components/search-input';
+import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '@/features/tasks/lib/list-filters';
 
 export interface TaskListFiltersProps {
   filters: ListFilters;
@@ -37,21 +37,15 @@ function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
       <label htmlFor={id} className={LABEL}>
         Prompt contains
       </label>
-      <div className="relative">
-        <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500 dark:text-slate-400">
-          <Icon name="search" />
-        </span>
-        <input
-          id={id}
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="e.g. golden retriever"
-          maxLength={500}
-          className={`${CONTROL} pl-8`}
-          data-testid="list-search"
-        />
-      </div>
+      <SearchInput
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="e.g. golden retriever"
+        maxLength={500}
+        className="pr-3"
+        data-testid="list-search"
+      />
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { Spinner } from '../../../components/spinner';
-import { useNow } from '../../../lib/use-now';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/status';
-import { SUPPORT_PAGE_SIZE, useSupportTasks } from '../api/get-support-tasks';
-import { useListFilters } from '../hooks/use-list-filters';
-import { EMPTY_FILTERS, hasFilters, toListQuery } from '../lib/list-filters';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { PageHeading } from '@/components/page-heading';
+import { Spinner } from '@/components/spinner';
+import { useNow } from '@/lib/use-now';
+import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
+import { SUPPORT_PAGE_SIZE, useSupportTasks } from '@/features/tasks/api/get-support-tasks';
+import { useListFilters } from '@/features/tasks/hooks/use-list-filters';
+import { EMPTY_FILTERS, hasFilters, toListQuery } from '@/features/tasks/lib/list-filters';
 import { StatusChips } from './status-chips';
 import { TaskCards } from './task-cards';
 import { TaskListFilters } from './task-list-filters';
@@ -51,17 +52,14 @@ export function TaskListPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Tasks</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Every video request, newest first. Open one to see its timeline, charges and upstream answers.
-          </p>
-        </div>
+      <PageHeading
+        title="Tasks"
+        description="Every video request, newest first. Open one to see its timeline, charges and upstream answers."
+      >
         <Button size="sm" onClick={() => void list.refetch()} disabled={list.isFetching} aria-label="Refresh the list">
           {list.isFetching ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
-      </div>
+      </PageHeading>
       <StatusChips
         selected={filters.status}
         counts={counts}

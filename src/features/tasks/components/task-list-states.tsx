@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { Button } from '../../../components/button';
+import { Button } from '@/components/button';
 
 const PANEL = 'flex flex-col items-center gap-3 rounded-2xl border border-dashed p-8 text-center';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import type { Task } from '../../../shared/contract';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import type { Task } from '@/shared/contract';
 import { DateTime } from './date-time';
 
 const ENGINE_LABELS: Record<Task['engine'], string> = {

@@ -1,8 +1,8 @@
-import { buttonClasses } from '../../../components/button';
-import { Icon } from '../../../components/icons';
-import { ProgressBar } from '../../../components/progress-bar';
-import { formatEta } from '../../../lib/format-eta';
-import type { Task } from '../../../shared/contract';
+import { buttonClasses } from '@/components/button';
+import { Icon } from '@/components/icons';
+import { ProgressBar } from '@/components/progress-bar';
+import { formatEta } from '@/lib/format-eta';
+import type { Task } from '@/shared/contract';
 
 function Placeholder({ task }: { task: Task }) {
   const running = task.status === 'running';

@@ -1,8 +1,8 @@
 /** What the list shows for a task, written once for both the table and the phone cards. */
-import { formatAge } from '../../../lib/format-age';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import type { Task } from '../../../shared/contract';
-import { formatDateTime } from '../../../lib/format-date-time';
+import { formatAge } from '@/lib/format-age';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import type { Task } from '@/shared/contract';
+import { formatDateTime } from '@/lib/format-date-time';
 
 export interface TaskRowValues {
   mode: string;

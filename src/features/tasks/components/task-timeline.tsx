@@ -1,8 +1,8 @@
-import { StatusBadge } from '../../../components/status-badge';
-import { useNow } from '../../../lib/use-now';
-import type { TaskEvent } from '../../../shared/contract';
-import { formatDuration } from '../lib/format-duration';
-import { taskPhases, totalDurationMs, type TaskPhase } from '../lib/task-phases';
+import { StatusBadge } from '@/components/status-badge';
+import { useNow } from '@/lib/use-now';
+import type { TaskEvent } from '@/shared/contract';
+import { formatDuration } from '@/features/tasks/lib/format-duration';
+import { taskPhases, totalDurationMs, type TaskPhase } from '@/features/tasks/lib/task-phases';
 import { DateTime } from './date-time';
 
 function phaseLength(phase: TaskPhase): string {

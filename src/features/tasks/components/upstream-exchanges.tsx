@@ -1,4 +1,4 @@
-import type { UpstreamExchange } from '../../../shared/contract';
+import type { UpstreamExchange } from '@/shared/contract';
 import { DateTime } from './date-time';
 
 function prettyJson(body: unknown): string {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
-import { readListFilters, writeListFilters, type ListFilters } from '../lib/list-filters';
+import { readListFilters, writeListFilters, type ListFilters } from '@/features/tasks/lib/list-filters';
 
 /** The support list's filters, read from and written to the address so a view can be shared. */
 export function useListFilters(): [ListFilters, (next: ListFilters) => void] {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { generationRequestSchema } from '../../../shared/contract';
+import { generationRequestSchema } from '@/shared/contract';
 import { API_KEY_PLACEHOLDER, curlCommand, shellQuote, type CurlTask } from './curl-command';
 
 const task: CurlTask = {

@@ -3,7 +3,7 @@
  * can replay it. The key is always the `$APIINONE_API_KEY` placeholder — the browser never
  * knows a real one, and a pasted command must not carry one either.
  */
-import type { GenerationRequestInput, Task } from '../../../shared/contract';
+import type { GenerationRequestInput, Task } from '@/shared/contract';
 
 export const API_KEY_PLACEHOLDER = '$APIINONE_API_KEY';
 

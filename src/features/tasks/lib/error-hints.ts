@@ -3,7 +3,7 @@
  * server's message says what went wrong for this task; the hint says what kind of problem it
  * is and what to try. Codes come from src/shared/errors.ts.
  */
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode } from '@/shared/errors';
 
 const HINTS: Partial<Record<ErrorCode, string>> = {
   engine_failed:

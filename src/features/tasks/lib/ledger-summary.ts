@@ -2,8 +2,8 @@
  * What a task cost, read from its ledger rows. A charge is stored as a negative movement of
  * credits and a refund as a positive one; a failed task has no charge at all.
  */
-import { formatCredits } from '../../../lib/format-credits';
-import type { TaskHistory } from '../../../shared/contract';
+import { formatCredits } from '@/lib/format-credits';
+import type { TaskHistory } from '@/shared/contract';
 
 export type LedgerRow = TaskHistory['ledger'][number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskListQuerySchema } from '../../../shared/contract';
+import { taskListQuerySchema } from '@/shared/contract';
 import {
   EMPTY_FILTERS,
   dayEndIso,

@@ -3,9 +3,9 @@
  * so a filtered view can be reloaded and shared. Dates are whole days in the reader's time
  * zone in the URL, and instants (ISO) in the request to the server.
  */
-import type { TaskListQueryInput } from '../../../shared/contract';
-import { MODES, type Mode } from '../../../shared/pricing';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/status';
+import type { TaskListQueryInput } from '@/shared/contract';
+import { MODES, type Mode } from '@/shared/pricing';
+import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
 
 export interface ListFilters {
   status: TaskStatus[];

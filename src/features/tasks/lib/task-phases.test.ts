@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskEvent } from '../../../shared/contract';
+import type { TaskEvent } from '@/shared/contract';
 import { taskPhases, totalDurationMs } from './task-phases';
 
 const t0 = Date.parse('2026-03-10T12:00:00.000Z');

@@ -2,8 +2,8 @@
  * A task's timeline as phases: consecutive events with one status form a phase (the engine
  * reports progress many times while running), and a phase lasts until the next status begins.
  */
-import type { TaskEvent } from '../../../shared/contract';
-import { isFinalStatus, type TaskStatus } from '../../../shared/status';
+import type { TaskEvent } from '@/shared/contract';
+import { isFinalStatus, type TaskStatus } from '@/shared/status';
 
 export interface TaskPhase {
   status: TaskStatus;

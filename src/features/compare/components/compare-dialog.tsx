@@ -1,8 +1,8 @@
-import { Dialog } from '../../../components/dialog';
-import { formatCredits } from '../../../lib/format-credits';
-import { MODE_LABELS } from '../../../lib/mode-labels';
-import type { Task } from '../../../shared/contract';
-import { useSyncedVideos } from '../hooks/use-synced-videos';
+import { Dialog } from '@/components/dialog';
+import { formatCredits } from '@/lib/format-credits';
+import { MODE_LABELS } from '@/lib/mode-labels';
+import type { Task } from '@/shared/contract';
+import { useSyncedVideos } from '@/features/compare/hooks/use-synced-videos';
 import { SyncControls } from './sync-controls';
 
 export interface CompareDialogProps {

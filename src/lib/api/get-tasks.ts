@@ -1,9 +1,12 @@
-/** `GET /api/v1/tasks`: the gallery, newest first, one page per cursor. */
+/**
+ * `GET /api/v1/tasks`: tasks newest first, one page per cursor. The gallery and the support
+ * list page through it; the gallery's watch asks it about the unfinished cards by `?ids=`.
+ */
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { apiFetch, toSearch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { rememberTasks } from '../../../lib/task-cache';
-import { taskListSchema, type TaskList, type TaskListQueryInput } from '../../../shared/contract';
+import { apiFetch, toSearch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { rememberTasks } from '@/lib/task-polling/remember-tasks';
+import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared/contract';
 
 export type TaskListFilters = Omit<TaskListQueryInput, 'cursor'>;
 
@@ -23,7 +26,8 @@ export function taskListQueryOptions(filters: TaskListFilters) {
     queryKey: queryKeys.taskList(filters),
     queryFn: async ({ pageParam, signal, client }) => {
       const page = await getTasks({ ...filters, cursor: pageParam }, signal);
-      // Each card reads its task's own cache entry; the list only decides which cards exist.
+      // Each card (and the inspector a row opens) reads its task's own cache entry; the list
+      // only decides which tasks are shown.
       rememberTasks(client, page.items);
       return page;
     },

@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../shared/contract';
-import { queryKeys } from './query-keys';
-import { justFinished, newerTask, rememberTasks } from './task-cache';
+import type { Task } from '@/shared/contract';
+import { queryKeys } from '@/lib/query-keys';
+import { justFinished, newerTask, rememberTasks } from './remember-tasks';
 
 function task(overrides: Partial<Task>): Task {
   return {

@@ -1,24 +1,33 @@
 /**
- * The list view's polling: every unfinished task on screen in ONE request
+ * The gallery's polling: every unfinished task on screen in ONE request
  * (`GET /api/v1/tasks?ids=a,b,c`) instead of one per card. Answers are written into each
  * task's own cache entry, which the cards (and the inspector) read.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { queryKeys } from '../../../lib/query-keys';
-import { rememberTasks } from '../../../lib/task-cache';
-import { isDocumentHidden, taskPollInterval } from '../../../lib/task-polling';
-import type { Task } from '../../../shared/contract';
-import { TASK_LIST_MAX_LIMIT } from '../../../shared/limits';
-import { getTasks } from './get-tasks';
+import { getTasks } from '@/lib/api/get-tasks';
+import { queryKeys } from '@/lib/query-keys';
+import type { Task } from '@/shared/contract';
+import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
+import { isFinalStatus } from '@/shared/status';
+import { isDocumentHidden, taskPollInterval } from './poll-interval';
+import { rememberTasks } from './remember-tasks';
+import { useTaskSnapshots } from './use-task-snapshot';
 
-export function useWatchTasks(ids: readonly string[], onFinished: (tasks: Task[]) => void) {
+/* Ids of the listed tasks still unfinished by their own (fresher) cache entries. */
+const unfinishedIds = (fresh: Task[]) => fresh.flatMap((task) => (isFinalStatus(task.status) ? [] : [task.task_id]));
+
+/**
+ * Follows `listed` (tasks a list answered as unfinished) until each has ended; `onFinished`
+ * hears of the tasks that ended with each answer.
+ */
+export function useWatchTasks(listed: readonly Task[], onFinished: (tasks: Task[]) => void) {
   const finishedHandler = useRef(onFinished);
   useEffect(() => {
     finishedHandler.current = onFinished;
   }, [onFinished]);
 
-  const watched = ids.slice(0, TASK_LIST_MAX_LIMIT);
+  const watched = useTaskSnapshots(listed, unfinishedIds).slice(0, TASK_LIST_MAX_LIMIT);
   return useQuery({
     queryKey: queryKeys.taskWatch(watched),
     queryFn: async ({ signal, client }) => {
@@ -33,6 +42,7 @@ export function useWatchTasks(ids: readonly string[], onFinished: (tasks: Task[]
     initialData: () => watched,
     initialDataUpdatedAt: () => Date.now(),
     staleTime: 1000,
+    // Unfinished by definition: only the tab's visibility sets the pace.
     refetchInterval: () => taskPollInterval(undefined, isDocumentHidden()),
     refetchIntervalInBackground: true,
     gcTime: 0,

@@ -1,12 +1,13 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Button, buttonClasses } from '../../../components/button';
-import { Spinner } from '../../../components/spinner';
-import { useCredits } from '../../../lib/api/get-credits';
-import { creditsToUsd } from '../../../shared/pricing';
-import { formatCredits, formatUsd } from '../../../lib/format-credits';
-import { zipDownloadUrl } from '../../../lib/zip-download-url';
-import type { Spend } from '../../../shared/batch-contract';
-import { useSpend } from '../api/get-spend';
+import { Button, buttonClasses } from '@/components/button';
+import { PageHeading } from '@/components/page-heading';
+import { Spinner } from '@/components/spinner';
+import { useCredits } from '@/lib/api/get-credits';
+import { creditsToUsd } from '@/shared/pricing';
+import { formatCredits, formatUsd } from '@/lib/format-credits';
+import { zipDownloadUrl } from '@/lib/zip-download-url';
+import type { Spend } from '@/shared/batch-contract';
+import { useSpend } from '@/features/spend/api/get-spend';
 
 const WINDOWS = [7, 30, 90] as const;
 const CARD = 'rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800';
@@ -108,13 +109,11 @@ export function SpendPage() {
   const credits = useCredits();
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Spend</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Credits charged for finished videos. A failed video costs nothing.
-          </p>
-        </div>
+      <PageHeading
+        title="Spend"
+        description="Credits charged for finished videos. A failed video costs nothing."
+        align="end"
+      >
         <div role="group" aria-label="Period" className="flex gap-1">
           {WINDOWS.map((window) => (
             <Button
@@ -128,7 +127,7 @@ export function SpendPage() {
             </Button>
           ))}
         </div>
-      </div>
+      </PageHeading>
       {spend.isPending ? (
         <p className="flex items-center gap-2 text-sm" role="status">
           <Spinner /> Loading…

@@ -1,5 +1,5 @@
-import { Button } from '../../../components/button';
-import { Icon } from '../../../components/icons';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icons';
 
 export interface SyncControlsProps {
   playing: boolean;

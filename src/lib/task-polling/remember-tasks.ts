@@ -1,11 +1,11 @@
 /**
- * Writes tasks fetched in bulk (the list, the running-tasks poll) into each task's own cache
+ * Writes tasks fetched in bulk (a list page, the gallery's `?ids=` watch) into each task's own cache
  * entry, so a card, the inspector and the list all read one copy of a task.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Task } from '../shared/contract';
-import { isFinalStatus } from '../shared/status';
-import { queryKeys } from './query-keys';
+import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import { queryKeys } from '@/lib/query-keys';
 
 /** The copy to keep: an answer that left the server earlier must not roll a task back. */
 export function newerTask(cached: Task | undefined, incoming: Task): Task {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, isFinalStatus } from '../shared/status';
-import { POLL_HIDDEN_MS, POLL_VISIBLE_MS, taskPollInterval } from './task-polling';
+import { TASK_STATUSES, isFinalStatus } from '@/shared/status';
+import { POLL_HIDDEN_MS, POLL_VISIBLE_MS, taskPollInterval } from './poll-interval';
 
 describe('taskPollInterval', () => {
   it('stops at every final status', () => {

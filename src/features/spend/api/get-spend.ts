@@ -1,8 +1,8 @@
 /** `GET /api/v1/billing/spend`: credits charged per day (at the viewer's midnight) and per batch. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch, toSearch } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
-import { spendSchema, type Spend } from '../../../shared/batch-contract';
+import { apiFetch, toSearch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { spendSchema, type Spend } from '@/shared/batch-contract';
 
 export function getSpend(days: number, signal?: AbortSignal): Promise<Spend> {
   // getTimezoneOffset is minutes *behind* UTC; the API wants minutes ahead.

@@ -1,15 +1,16 @@
 /**
- * The batch feature's pieces that appear inside the gallery, loaded on demand: most galleries
- * have no batch on screen and most visits compare nothing, so neither is in the first load.
+ * Other features' pieces that appear inside the gallery (a batch's header, the compare dialog),
+ * loaded on demand: most galleries have no batch on screen and most visits compare nothing, so
+ * neither is in the first load.
  */
 import { lazy, Suspense } from 'react';
-import type { Task } from '../../shared/contract';
+import type { Task } from '@/shared/contract';
 
 const BatchHeader = lazy(async () => ({
-  default: (await import('../../features/batch/components/batch-header')).BatchHeader,
+  default: (await import('@/features/batch/components/batch-header')).BatchHeader,
 }));
 const CompareDialog = lazy(async () => ({
-  default: (await import('../../features/batch/components/compare-dialog')).CompareDialog,
+  default: (await import('@/features/compare/components/compare-dialog')).CompareDialog,
 }));
 
 export function renderBatchHeader(batchId: string, tasks: readonly Task[]) {
