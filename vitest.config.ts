@@ -19,7 +19,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
-          include: ['src/server/**/*.test.ts'],
+          // The server's unit tests beside its code, and the suites across it in tests/ (the browser's are e2e specs).
+          include: ['src/server/**/*.test.ts', 'tests/**/*.test.ts'],
           environment: 'node',
           // The API tests start real servers, encode real MP4s and share two cores.
           testTimeout: 60_000,

@@ -11,8 +11,8 @@ import { taskListSchema } from '../src/shared/contract';
 import { BUDGETS } from './budgets';
 import { median, percentile } from './lib/percentiles';
 import { benchGalleryScroll, printGalleryScroll, type ScrollFigures } from './gallery-scroll';
-import { seedGallery } from './lib/seed-gallery';
-import { freePort, startServer } from './lib/server-process';
+import { seedGallery } from '../tests/support/seed-gallery';
+import { freePort, startServer } from '../tests/support/server-process';
 
 const TASKS = Number(process.env.BENCH_GALLERY_TASKS ?? 10_000);
 const SAMPLES = 60;

@@ -11,9 +11,9 @@ import sharp from 'sharp';
 import type { Duration, Resolution } from '../src/shared/pricing';
 import { renderClip } from '../src/server/local-engine/render-clip';
 import { BUDGETS } from './budgets';
-import { submitTask, uploadImage, waitForFinal } from './lib/make-task';
+import { submitTask, uploadImage, waitForFinal } from '../tests/support/seed-tasks';
 import { median, percentile } from './lib/percentiles';
-import { startServer } from './lib/server-process';
+import { startServer } from '../tests/support/server-process';
 
 const SAMPLE_IMAGE = 'public/sample-product.jpg';
 const RUNS = 3;

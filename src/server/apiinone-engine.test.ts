@@ -11,9 +11,9 @@ import { z } from 'zod/mini';
 import { creditsSchema, taskHistorySchema } from '../shared/contract';
 import { runTool } from './media/run-tool';
 import { FFMPEG_PATH } from './media/tool-paths';
-import { getJson, SEED_PROMPT, submit, waitForTask } from './test-support/api-calls';
-import { startTestServer, type TestServer } from './test-support/test-server';
-import { FakeUpstream, type FakeRequest } from './upstream/fake-upstream';
+import { getJson, SEED_PROMPT, submit, waitForTask } from '../../tests/support/api-calls';
+import { startTestServer, type TestServer } from '../../tests/support/test-server';
+import { FakeUpstream, type FakeRequest } from '../../tests/fakes/fake-upstream';
 
 const API_KEY = 'aio_test_canary_key_7f3a9c';
 let fake: FakeUpstream;

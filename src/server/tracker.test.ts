@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { creditsSchema, taskHistorySchema, taskSchema, type Task } from '../shared/contract';
-import { getJson, getTask, SEED_PROMPT, submit, upload, waitForTask } from './test-support/api-calls';
-import { makeTestImage } from './test-support/test-image';
-import { makeDataDir, startTestServer, type TestServer } from './test-support/test-server';
+import { getJson, getTask, SEED_PROMPT, submit, upload, waitForTask } from '../../tests/support/api-calls';
+import { makeTestImage } from '../../tests/support/test-image';
+import { makeDataDir, startTestServer, type TestServer } from '../../tests/support/test-server';
 
 const running: TestServer[] = [];
 const dirs: string[] = [];

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { runTool } from '../media/run-tool';
 import { FFMPEG_PATH, FFPROBE_PATH } from '../media/tool-paths';
-import { makeTestImage } from '../test-support/test-image';
+import { makeTestImage } from '../../../tests/support/test-image';
 import { FRAMES_PER_SECOND, renderClip } from './render-clip';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hailuo-motion-'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../media/probe-video';
-import { makeTestImage } from '../test-support/test-image';
+import { makeTestImage } from '../../../tests/support/test-image';
 import { outputSize } from './output-size';
 import { renderClip } from './render-clip';
 import { WorkQueue } from './work-queue';

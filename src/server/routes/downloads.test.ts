@@ -13,11 +13,11 @@ import { downloadManifestSchema, spendSchema, type Batch } from '../../shared/ba
 import { downloadFileName } from '../../shared/download-name';
 import { MANIFEST_COLUMNS } from '../downloads/manifest';
 import { probeVideo } from '../media/probe-video';
-import { expectError, getJson, submit, upload, waitForTask } from '../test-support/api-calls';
-import { countAllTasks, createBatch, fetchZip, waitForBatch } from '../test-support/batch-calls';
-import { parseCsv } from '../test-support/parse-csv';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { expectError, getJson, submit, upload, waitForTask } from '../../../tests/support/api-calls';
+import { countAllTasks, createBatch, fetchZip, waitForBatch } from '../../../tests/support/batch-calls';
+import { parseCsv } from '../../../tests/support/parse-csv';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 let batch: Batch;

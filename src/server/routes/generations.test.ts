@@ -8,9 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueSchema, creditsSchema, taskListSchema, type GenerationRequestInput } from '../../shared/contract';
 import { PROMPT_MAX_CHARS } from '../../shared/limits';
 import { TEN_SECONDS_1080P_REASON } from '../../shared/pricing';
-import { expectError, getJson, getTask, postGeneration, SEED_PROMPT, submit, upload } from '../test-support/api-calls';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import {
+  expectError,
+  getJson,
+  getTask,
+  postGeneration,
+  SEED_PROMPT,
+  submit,
+  upload,
+} from '../../../tests/support/api-calls';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 import { generationBodyHash } from './generation-body-hash';
 
 let server: TestServer;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskSchema } from '../../shared/contract';
 import { MODEL_IDS } from '../../shared/pricing';
 import { newId } from '../store/new-id';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 const result = { videoPath: 'videos/x.mp4', posterPath: 'posters/x.jpg', width: 1228, height: 768, durationS: 6 };

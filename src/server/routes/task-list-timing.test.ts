@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { taskListSchema } from '../../shared/contract';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { taskHistorySchema, taskListSchema, type TaskList } from '../../shared/c
 import { MODEL_IDS } from '../../shared/pricing';
 import { newId } from '../store/new-id';
 import type { NewTask } from '../store/tasks-store';
-import { expectError, getJson } from '../test-support/api-calls';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { expectError, getJson } from '../../../tests/support/api-calls';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 const BASE = Date.parse('2026-03-01T00:00:00Z');

@@ -7,9 +7,9 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageInfoSchema } from '../../shared/contract';
-import { expectError, getJson, upload } from '../test-support/api-calls';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { expectError, getJson, upload } from '../../../tests/support/api-calls';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 let images: http.Server;

@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeUpstream } from './fake-upstream';
-import { CANARY_KEY, failureOf, makeTestClient } from './test-client';
+import { FakeUpstream } from '../../../tests/fakes/fake-upstream';
+import { CANARY_KEY, failureOf, makeTestClient } from '../../../tests/support/test-client';
 import { UpstreamError } from './upstream-error';
 
 const VIDEO_PATH = '/files/clip.mp4';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeUpstream, type FakeReply } from './fake-upstream';
-import { CANARY_KEY, failureOf, makeTestClient } from './test-client';
+import { FakeUpstream, type FakeReply } from '../../../tests/fakes/fake-upstream';
+import { CANARY_KEY, failureOf, makeTestClient } from '../../../tests/support/test-client';
 import type { UpstreamCreateBody } from './types';
 import { UpstreamError } from './upstream-error';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeUpstream } from './fake-upstream';
-import { CANARY_KEY, failureOf, makeTestClient } from './test-client';
+import { FakeUpstream } from '../../../tests/fakes/fake-upstream';
+import { CANARY_KEY, failureOf, makeTestClient } from '../../../tests/support/test-client';
 import type { UpstreamCreateBody } from './types';
 import { UpstreamError } from './upstream-error';
 

@@ -1,0 +1,75 @@
+/** The calls a client makes, over real HTTP, each answer checked against the shared schema. */
+import { expect } from 'vitest';
+import type { z } from 'zod/mini';
+import {
+  apiErrorSchema,
+  generationCreatedSchema,
+  taskSchema,
+  uploadSchema,
+  type GenerationRequestInput,
+  type Task,
+} from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+
+export const SEED_PROMPT = 'A golden retriever running through a sunflower field at sunset, slow motion';
+
+export async function getJson<S extends z.ZodMiniType>(
+  url: string,
+  schema: S,
+  init?: RequestInit,
+): Promise<z.infer<S>> {
+  const response = await fetch(url, init);
+  const body: unknown = await response.json();
+  expect(response.status, JSON.stringify(body)).toBeLessThan(300);
+  return schema.parse(body);
+}
+
+/** An error answer: the status, our error shape, and the code. */
+export async function expectError(response: Response, status: number, code: string): Promise<string> {
+  const body: unknown = await response.json();
+  expect({ status: response.status, body }).toMatchObject({ status, body: { error: { code } } });
+  return apiErrorSchema.parse(body).error.message;
+}
+
+export async function upload(baseUrl: string, image: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(image)], { type }), name);
+  const response = await fetch(`${baseUrl}/api/v1/uploads`, { method: 'POST', body: form });
+  const body: unknown = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return uploadSchema.parse(body);
+}
+
+export function postGeneration(baseUrl: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl}/api/v1/videos/generations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer aio_your_api_key', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function submit(baseUrl: string, body: GenerationRequestInput, headers: Record<string, string> = {}) {
+  const response = await postGeneration(baseUrl, body, headers);
+  const json: unknown = await response.json();
+  expect(response.status, JSON.stringify(json)).toBe(202);
+  return generationCreatedSchema.parse(json);
+}
+
+export async function getTask(baseUrl: string, id: string): Promise<Task> {
+  return getJson(`${baseUrl}/api/v1/tasks/${encodeURIComponent(id)}`, taskSchema);
+}
+
+export async function waitForTask(
+  baseUrl: string,
+  id: string,
+  done: (task: Task) => boolean = (task) => isFinalStatus(task.status),
+  timeoutMs = 45_000,
+): Promise<Task> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await getTask(baseUrl, id);
+    if (done(task)) return task;
+    if (Date.now() > deadline) throw new Error(`task ${id} still ${task.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
