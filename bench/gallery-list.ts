@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { taskListSchema } from '../src/shared/contract';
+import { taskListSchema } from '@/shared/contract';
 import { BUDGETS } from './budgets';
 import { median, percentile } from './lib/percentiles';
 import { benchGalleryScroll, printGalleryScroll, type ScrollFigures } from './gallery-scroll';

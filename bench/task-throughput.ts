@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SECURITY_HEADERS } from '../src/server/middleware/security-headers';
+import { SECURITY_HEADERS } from '@/server/http/security-headers';
 import { BUDGETS } from './budgets';
 import { load, type LoadFigures } from './lib/load';
 import { submitTask, uploadImage, waitForFinal, waitForStatus } from '../tests/support/seed-tasks';

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { POLL_VISIBLE_MS } from '../src/lib/task-polling';
-import { generationCreatedSchema, taskListSchema, taskSchema } from '../src/shared/contract';
-import { isFinalStatus } from '../src/shared/status';
+import { POLL_VISIBLE_MS } from '@/lib/task-polling';
+import { generationCreatedSchema, taskListSchema, taskSchema } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
 import { makeUpstreamClip } from '../tests/fakes/upstream-clip';
 import { FakeUpstream, type FakeRequest } from '../tests/fakes/fake-upstream';
 import { startServer } from '../tests/support/server-process';

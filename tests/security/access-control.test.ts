@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSchema } from '@/shared/contract';
 import { ACCESS_DATABASE_FILE } from '@/server/access/access-db';
-import { UNAUTHORIZED_MESSAGE } from '@/server/middleware/require-access';
+import { UNAUTHORIZED_MESSAGE } from '@/server/access/require-access';
 import { SEED_PROMPT } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
 import { startTestServer, type TestServer } from '../support/test-server';

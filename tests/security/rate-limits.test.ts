@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '@/server/config';
+import { readConfig } from '@/server/config/config';
 import { expectError, postGeneration, SEED_PROMPT, upload } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
 import { startTestServer, type TestServer } from '../support/test-server';

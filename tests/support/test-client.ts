@@ -1,5 +1,5 @@
 /** For tests: an ApiInOneClient aimed at a fake upstream, with fast retries and a record of every wait. */
-import { ApiInOneClient, type ApiInOneClientOptions } from '@/server/upstream/api-in-one-client';
+import { ApiInOneClient, type ApiInOneClientOptions } from '@/server/engine/api-in-one/api-in-one-client';
 
 /* A key no real account has; tests assert it never shows up in an error or a kept raw answer. */
 export const CANARY_KEY = 'aio_canary_9c1e5f27b04d4a8e_DO_NOT_LEAK';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '@/server/app';
-import { readConfig } from '@/server/config';
+import { readConfig } from '@/server/config/config';
 import { serveApp } from '@/server/http/serve-app';
 import { openServices, type Services } from '@/server/services';
 import { UNTHROTTLED } from './server-process';

@@ -3,8 +3,8 @@
  * (an unfinished one is listed with its status and no file, never silently left out), as JSON
  * for programs and CSV for a spreadsheet.
  */
-import type { DownloadManifest, ManifestEntry } from '../../shared/batch-contract';
-import type { TaskRecord } from '../store/tasks-store';
+import type { DownloadManifest, ManifestEntry } from '@/shared/batch-contract';
+import type { TaskRecord } from '@/server/store/tasks-store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HttpError } from '../http-error';
+import { HttpError } from './http-error';
 
 /** Hono's streaming body limit, answering in our error shape. */
 export function limitBody(maxBytes: number, what = 'The request body'): MiddlewareHandler {

@@ -5,14 +5,14 @@
  */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { signInRequestSchema, type SessionState } from '../../shared/auth-contract';
-import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import { SESSION_COOKIE } from '../middleware/require-access';
-import type { Services } from '../services';
-import { SESSION_TTL_MS } from '../access/sessions';
+import { signInRequestSchema, type SessionState } from '@/shared/auth-contract';
+import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import { SESSION_COOKIE } from '@/server/access/require-access';
+import type { Services } from '@/server/services';
+import { SESSION_TTL_MS } from '@/server/access/sessions';
 
 function isHttps(c: Context, publicBaseUrl: string | null): boolean {
   return new URL(publicBaseUrl ?? c.req.url).protocol === 'https:';

@@ -5,14 +5,14 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditsSchema, taskListSchema } from '../../shared/contract';
-import { batchRequestSchema, type BatchRequestInput } from '../../shared/batch-contract';
-import { BATCH_MAX_IMAGES } from '../../shared/limits';
+import { creditsSchema, taskListSchema } from '@/shared/contract';
+import { batchRequestSchema, type BatchRequestInput } from '@/shared/batch-contract';
+import { BATCH_MAX_IMAGES } from '@/shared/limits';
 import { expectError, getJson, postGeneration, upload } from '../../../tests/support/api-calls';
 import { countAllTasks, createBatch, fetchZip, getBatch, postBatch } from '../../../tests/support/batch-calls';
 import { makeTestImage } from '../../../tests/support/test-image';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
-import { generationBodyHash } from './generation-body-hash';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
 
 let server: TestServer;
 let images: string[];

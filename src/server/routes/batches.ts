@@ -6,21 +6,21 @@
  * `GET /api/v1/batches/{id}`: its tasks, counts per status, overall progress and spend.
  */
 import { Hono, type Context } from 'hono';
-import { batchRequestSchema, type BatchCreated, type BatchVariant } from '../../shared/batch-contract';
-import { BATCH_MAX_TASKS } from '../../shared/limits';
-import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
-import { limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import { isMissingOwnUpload } from '../images/missing-own-upload';
-import type { Services } from '../services';
-import { newId } from '../store/new-id';
-import { InsufficientCreditsError, type NewTask, type TaskRecord } from '../store/tasks-store';
-import { toBatchJson } from './batch-json';
-import { generationBodyHash } from './generation-body-hash';
-import { idempotencyKeyOf, reserveIdempotencyKey } from './idempotency-key';
+import { batchRequestSchema, type BatchCreated, type BatchVariant } from '@/shared/batch-contract';
+import { BATCH_MAX_TASKS } from '@/shared/limits';
+import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '@/shared/pricing';
+import { limitBody } from '@/server/http/body-limit';
+import { requestOrigin } from '@/server/http/request-origin';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import { isMissingOwnUpload } from '@/server/images/missing-own-upload';
+import type { Services } from '@/server/services';
+import { newId } from '@/server/store/new-id';
+import { InsufficientCreditsError, type NewTask, type TaskRecord } from '@/server/store/tasks-store';
+import { toBatchJson } from '@/server/tasks/batch-json';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
+import { idempotencyKeyOf, reserveIdempotencyKey } from '@/server/tasks/idempotency-key';
 
 /* Twenty links of up to 2048 characters and a prompt of 5000 (up to 4 bytes each in UTF-8). */
 const BATCH_BODY_LIMIT = 128 * 1024;

@@ -5,16 +5,16 @@
  */
 import { Hono } from 'hono';
 import fs from 'node:fs';
-import { downloadQuerySchema } from '../../shared/batch-contract';
-import { downloadFileName, promptSlug } from '../../shared/download-name';
-import { BATCH_MAX_TASKS } from '../../shared/limits';
-import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '../../shared/status';
-import { buildManifest, manifestCsv, manifestEntry } from '../downloads/manifest';
-import { zipStream, type ZipEntry } from '../downloads/zip-stream';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import type { Services } from '../services';
-import type { TaskRecord } from '../store/tasks-store';
+import { downloadQuerySchema } from '@/shared/batch-contract';
+import { downloadFileName, promptSlug } from '@/shared/download-name';
+import { BATCH_MAX_TASKS } from '@/shared/limits';
+import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '@/shared/status';
+import { buildManifest, manifestCsv, manifestEntry } from '@/server/downloads/manifest';
+import { zipStream, type ZipEntry } from '@/server/downloads/zip-stream';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import type { Services } from '@/server/services';
+import type { TaskRecord } from '@/server/store/tasks-store';
 
 interface Packed {
   task: TaskRecord;

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueSchema, creditsSchema, taskListSchema, type GenerationRequestInput } from '../../shared/contract';
-import { PROMPT_MAX_CHARS } from '../../shared/limits';
-import { TEN_SECONDS_1080P_REASON } from '../../shared/pricing';
+import { catalogueSchema, creditsSchema, taskListSchema, type GenerationRequestInput } from '@/shared/contract';
+import { PROMPT_MAX_CHARS } from '@/shared/limits';
+import { TEN_SECONDS_1080P_REASON } from '@/shared/pricing';
 import {
   expectError,
   getJson,
@@ -19,7 +19,7 @@ import {
 } from '../../../tests/support/api-calls';
 import { makeTestImage } from '../../../tests/support/test-image';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
-import { generationBodyHash } from './generation-body-hash';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
 
 let server: TestServer;
 let image: string;

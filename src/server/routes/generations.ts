@@ -4,19 +4,19 @@
  * With `Idempotency-Key`, a retried submit answers the first task and never makes a second.
  */
 import { Hono } from 'hono';
-import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '../../shared/contract';
-import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
-import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { generationBodyHash } from './generation-body-hash';
-import { idempotencyKeyOf, reserveIdempotencyKey } from './idempotency-key';
-import { HttpError } from '../http-error';
-import { isMissingOwnUpload } from '../images/missing-own-upload';
-import type { Services } from '../services';
-import { newId } from '../store/new-id';
-import { InsufficientCreditsError, type TaskRecord } from '../store/tasks-store';
+import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '@/shared/contract';
+import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '@/shared/pricing';
+import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { requestOrigin } from '@/server/http/request-origin';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
+import { idempotencyKeyOf, reserveIdempotencyKey } from '@/server/tasks/idempotency-key';
+import { HttpError } from '@/server/http/http-error';
+import { isMissingOwnUpload } from '@/server/images/missing-own-upload';
+import type { Services } from '@/server/services';
+import { newId } from '@/server/store/new-id';
+import { InsufficientCreditsError, type TaskRecord } from '@/server/store/tasks-store';
 
 export function generationRoutes(services: Services) {
   const { store, engine, tracker, config } = services;

@@ -1,7 +1,7 @@
 /** The task list says how long it took inside the server (Server-Timing), for devtools and the gallery bench. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { taskListSchema } from '../../shared/contract';
+import { taskListSchema } from '@/shared/contract';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;

@@ -1,10 +1,10 @@
 /** `GET /api/v1/tasks`: newest first, every filter, per-status counts and cursor paging; and a task's history. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskHistorySchema, taskListSchema, type TaskList } from '../../shared/contract';
-import { MODEL_IDS } from '../../shared/pricing';
-import { newId } from '../store/new-id';
-import type { NewTask } from '../store/tasks-store';
+import { taskHistorySchema, taskListSchema, type TaskList } from '@/shared/contract';
+import { MODEL_IDS } from '@/shared/pricing';
+import { newId } from '@/server/store/new-id';
+import type { NewTask } from '@/server/store/tasks-store';
 import { expectError, getJson } from '../../../tests/support/api-calls';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 

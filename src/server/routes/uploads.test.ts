@@ -6,7 +6,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageInfoSchema } from '../../shared/contract';
+import { imageInfoSchema } from '@/shared/contract';
 import { expectError, getJson, upload } from '../../../tests/support/api-calls';
 import { makeTestImage } from '../../../tests/support/test-image';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';

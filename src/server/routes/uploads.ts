@@ -1,13 +1,13 @@
 /** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
 import { Hono } from 'hono';
-import type { Upload } from '../../shared/contract';
-import { IMAGE_LIMITS } from '../../shared/limits';
-import { limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { HttpError } from '../http-error';
-import { ImageRefusal } from '../images/image-refusal';
-import { storeUpload } from '../images/store-upload';
-import type { Services } from '../services';
+import type { Upload } from '@/shared/contract';
+import { IMAGE_LIMITS } from '@/shared/limits';
+import { limitBody } from '@/server/http/body-limit';
+import { requestOrigin } from '@/server/http/request-origin';
+import { HttpError } from '@/server/http/http-error';
+import { ImageRefusal } from '@/server/images/image-refusal';
+import { storeUpload } from '@/server/images/store-upload';
+import type { Services } from '@/server/services';
 
 /* Room for the multipart boundaries and headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;

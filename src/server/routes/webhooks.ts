@@ -5,12 +5,12 @@
  */
 import { Hono } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
-import { limitBody } from '../http/body-limit';
-import { HttpError } from '../http-error';
-import type { Services } from '../services';
-import { readFirst } from '../upstream/read-path';
-import { ID_PATHS } from '../upstream/upstream-task-fields';
-import { asId } from '../upstream/upstream-values';
+import { limitBody } from '@/server/http/body-limit';
+import { HttpError } from '@/server/http/http-error';
+import type { Services } from '@/server/services';
+import { readFirst } from '@/server/engine/api-in-one/task-answer/read-path';
+import { ID_PATHS } from '@/server/engine/api-in-one/task-answer/upstream-task-fields';
+import { asId } from '@/server/engine/api-in-one/task-answer/upstream-values';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);

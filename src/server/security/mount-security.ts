@@ -4,13 +4,13 @@
  * limits and the callback-URL check on the routes that start paid work.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { backstopBodyLimit } from '../middleware/backstop-body-limit';
-import { rateLimit } from '../middleware/rate-limit';
-import { requireAccess } from '../middleware/require-access';
-import { sameOriginWrites } from '../middleware/same-origin-writes';
-import { securityHeaders } from '../middleware/security-headers';
-import type { Services } from '../services';
-import { refuseUnsafeCallbackUrls } from './callback-url-guard';
+import { backstopBodyLimit } from '@/server/http/backstop-body-limit';
+import { rateLimit } from '@/server/http/rate-limit';
+import { requireAccess } from '@/server/access/require-access';
+import { sameOriginWrites } from '@/server/http/same-origin-writes';
+import { securityHeaders } from '@/server/http/security-headers';
+import type { Services } from '@/server/services';
+import { refuseUnsafeCallbackUrls } from '@/server/callbacks/callback-url-guard';
 
 /* A person's pace: a burst of two thirds of a minute's allowance, then the steady rate. */
 function perMinute(limit: number, what: string): MiddlewareHandler | null {

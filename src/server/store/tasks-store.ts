@@ -1,6 +1,6 @@
 /** What the server needs from wherever tasks are kept: SQLite today, PostgreSQL later. */
-import type { Duration, Mode, Resolution } from '../../shared/pricing';
-import type { TaskStatus } from '../../shared/status';
+import type { Duration, Mode, Resolution } from '@/shared/pricing';
+import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from './history-store';
 
 export type EngineName = 'local' | 'apiinone';

@@ -1,6 +1,6 @@
 /** The tasks table's row and its mapping to a TaskRecord. */
-import type { Duration, Mode, Resolution } from '../../../shared/pricing';
-import type { TaskStatus } from '../../../shared/status';
+import type { Duration, Mode, Resolution } from '@/shared/pricing';
+import type { TaskStatus } from '@/shared/status';
 import type { EngineName, NewTask, TaskRecord } from '../tasks-store';
 
 export interface TaskRow {
