@@ -1,13 +1,22 @@
 /** Why a fetch threw: told apart because only some failures are safe to repeat. */
 
-export type FetchFailureKind =
-  /** The request never left: connection refused, name not resolved. Always safe to send again. */
-  | 'not-sent'
-  /** The connection broke or the answer was cut: the upstream may have acted on it. */
-  | 'network'
-  | 'other';
+/**
+ * How far a failed request got. Whether it may be sent again depends on it: one that was
+ * `not sent` can always be; one that `maybe` reached the other side, or was `answered`, only
+ * when repeating it cannot do its work twice.
+ */
+export type Reached = 'not sent' | 'maybe' | 'answered';
 
+export interface ClassifiedFailure {
+  /** `connection`: it could not be made, or broke; `other`: not the network (a bug, a local fault). */
+  fault: 'connection' | 'other';
+  reached: Exclude<Reached, 'answered'>;
+  detail: string;
+}
+
+/* The request never left: connection refused, name not resolved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/* The connection broke or the answer was cut: the other side may have acted on it. */
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'EPIPE',
@@ -38,17 +47,19 @@ function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown }
   return chain;
 }
 
-export function classifyFetchFailure(error: unknown): { kind: FetchFailureKind; detail: string } {
+export function classifyFetchFailure(error: unknown): ClassifiedFailure {
   const chain = errorChain(error);
   const codes = chain.map((link) => link.code).filter((code): code is string => typeof code === 'string');
   const notSent = codes.find((code) => NOT_SENT_CODES.has(code));
-  if (notSent && !codes.some((code) => NETWORK_CODES.has(code))) return { kind: 'not-sent', detail: notSent };
+  if (notSent && !codes.some((code) => NETWORK_CODES.has(code))) {
+    return { fault: 'connection', reached: 'not sent', detail: notSent };
+  }
   const network = codes.find((code) => NETWORK_CODES.has(code));
-  if (network) return { kind: 'network', detail: network };
+  if (network) return { fault: 'connection', reached: 'maybe', detail: network };
   const message = chain.map((link) => (typeof link.message === 'string' ? link.message : '')).find(Boolean) ?? '';
   if (chain.some((link) => typeof link.message === 'string' && NETWORK_MESSAGES.test(link.message))) {
     const specific = chain.map((link) => link.message).filter((m): m is string => typeof m === 'string');
-    return { kind: 'network', detail: specific[specific.length - 1] ?? message };
+    return { fault: 'connection', reached: 'maybe', detail: specific[specific.length - 1] ?? message };
   }
-  return { kind: 'other', detail: message || String(error) };
+  return { fault: 'other', reached: 'maybe', detail: message || String(error) };
 }

@@ -1,4 +1,4 @@
-/** When to try an upstream call again, and how long to wait first. */
+/** When to try an HTTP call again, and how long to wait first (the API in One client, callbacks, the tracker). */
 
 /* Rate limiting and gateway faults pass; other 4xx will not change by asking again. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);

@@ -3,7 +3,7 @@
  * timeout, combined with the caller's signal. A failure comes back classified, because
  * whether a call may be repeated depends on how far it got.
  */
-import { classifyFetchFailure } from './fetch-failure';
+import { classifyFetchFailure, type Reached } from './fetch-failure';
 
 export interface TimedFetchEnv {
   fetchImpl: typeof fetch;
@@ -12,16 +12,17 @@ export interface TimedFetchEnv {
   signal?: AbortSignal;
 }
 
-export type TimedFetchFailure = {
+export interface FetchFailure {
   ok: false;
-  kind: 'timeout' | 'not-sent' | 'network' | 'other';
+  /** What broke: the deadline, the connection, or something else (a bug, a local fault such as a full disk). */
+  fault: 'timeout' | 'connection' | 'other';
+  /** `answered` once headers had arrived: the other side certainly received the request. */
+  reached: Reached;
   detail: string;
-  /** Headers had arrived: the upstream certainly received the request. */
-  answered: boolean;
   cause: unknown;
-};
+}
 
-export type TimedFetchResult<T> = { ok: true; value: T } | TimedFetchFailure;
+export type TimedFetchResult<T> = { ok: true; value: T } | FetchFailure;
 
 export async function timedFetch<T>(
   url: string,
@@ -39,16 +40,11 @@ export async function timedFetch<T>(
   } catch (error) {
     if (env.signal?.aborted) throw env.signal.reason;
     if (deadline.aborted) {
-      return {
-        ok: false,
-        kind: 'timeout',
-        detail: formatDuration(env.timeoutMs),
-        answered,
-        cause: error,
-      };
+      const detail = formatDuration(env.timeoutMs);
+      return { ok: false, fault: 'timeout', reached: answered ? 'answered' : 'maybe', detail, cause: error };
     }
-    const { kind, detail } = classifyFetchFailure(error);
-    return { ok: false, kind: answered && kind === 'not-sent' ? 'network' : kind, detail, answered, cause: error };
+    const { fault, reached, detail } = classifyFetchFailure(error);
+    return { ok: false, fault, reached: answered ? 'answered' : reached, detail, cause: error };
   }
 }
 

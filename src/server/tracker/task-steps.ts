@@ -3,9 +3,8 @@
  * what was learned. A step is one engine call; the tracker decides when the next one is due.
  */
 import { isFinalStatus, type TaskStatus } from '@/shared/status';
-import type { EngineState } from '@/server/engine/engine';
+import { EngineError, type EngineState } from '@/server/engine/engine';
 import type { TaskRecord } from '@/server/store/tasks-store';
-import { isUpstreamError } from '@/server/engine/api-in-one/upstream-error';
 import { failureBackoffMs } from './backoff';
 import { describeEngine, taskErrorOf } from './engine-words';
 import { TaskEndings } from './task-endings';
@@ -123,24 +122,24 @@ export class TaskSteps {
 
   private async callFailed(task: TaskRecord, operation: 'submit' | 'poll', error: unknown): Promise<void> {
     const { store, exchanges, log } = this.context;
-    const upstream = isUpstreamError(error) ? error : null;
+    const failure = error instanceof EngineError ? error : null;
     const message = error instanceof Error ? error.message : String(error);
     await exchanges.record(task.id, operation, {
-      httpStatus: upstream?.httpStatus,
-      body: upstream?.raw,
+      httpStatus: failure?.httpStatus,
+      body: failure?.raw,
       error: message,
     });
     const failures = task.failures + 1;
-    log.warn(`engine ${operation} failed`, { task: task.id, failures, code: upstream?.code ?? 'internal' });
-    const refused = operation === 'submit' && upstream?.code === 'upstream_rejected';
-    if (upstream && !upstream.retryable && (refused || failures >= MAX_REJECTIONS_IN_A_ROW)) {
-      const code = upstream.code === 'upstream_rejected' ? 'upstream_error' : upstream.code;
+    log.warn(`engine ${operation} failed`, { task: task.id, failures, code: failure?.code ?? 'internal' });
+    const refused = operation === 'submit' && failure?.code === 'upstream_rejected';
+    if (failure && !failure.transient && (refused || failures >= MAX_REJECTIONS_IN_A_ROW)) {
+      const code = failure.code === 'upstream_rejected' ? 'upstream_error' : failure.code;
       return this.endings.fail(task, code, `${sentence(message)} No credits were charged.`, 'engine');
     }
     await store.tasks.update(task.id, {
       failures,
       attempts: task.attempts + 1,
-      nextPollAt: Date.now() + failureBackoffMs(failures, upstream?.retryAfterMs ?? null),
+      nextPollAt: Date.now() + failureBackoffMs(failures, failure?.retryAfterMs ?? null),
     });
   }
 }

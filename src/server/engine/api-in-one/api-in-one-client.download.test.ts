@@ -57,7 +57,7 @@ describe('downloadToFile', () => {
     const error = await downloadFailure(
       client.downloadToFile(`${fake.baseUrl}${VIDEO_PATH}`, target(), { maxBytes: 100_000 }),
     );
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: false });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: false });
     expect(error.message).toMatch(/larger than the 0\.1 MB limit/);
     expect(fake.requests).toHaveLength(1);
   });
@@ -91,7 +91,7 @@ describe('downloadToFile', () => {
     fake.on('GET', VIDEO_PATH, { body: video, headers: mp4, dropAfterBytes: 50_000 });
     const { client } = makeTestClient(fake.baseUrl, { maxRetries: 2 });
     const error = await downloadFailure(client.downloadToFile(`${fake.baseUrl}${VIDEO_PATH}`, target()));
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: true, attempts: 3 });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true, attempts: 3 });
     expect(error.message).toMatch(/^Downloading http:\/\/127\.0\.0\.1:\d+\/files\/clip\.mp4 broke off/);
   });
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeUpstream, type FakeReply } from '../../../../tests/fakes/fake-upstream';
 import { CANARY_KEY, failureOf, makeTestClient } from '../../../../tests/support/test-client';
-import type { UpstreamCreateBody } from './types';
+import type { UpstreamCreateBody } from './api-in-one-client';
 import { UpstreamError } from './upstream-error';
 
 const CREATE = '/api/v1/videos/generations';
@@ -94,7 +94,7 @@ describe('retries on faults that pass', () => {
     const error = await upstreamFailure(client.getTask('t-1'));
     expect(fake.requests).toHaveLength(5);
     expect(sleeps).toHaveLength(4);
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: true, httpStatus: 503, attempts: 5 });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true, httpStatus: 503, attempts: 5 });
     expect(error.message).toBe('API in One is unavailable right now (HTTP 503) (gave up after 5 attempts)');
     expect(error.raw).toContain('Service Unavailable');
   });
@@ -124,7 +124,7 @@ describe('retries on faults that pass', () => {
     const started = Date.now();
     const error = await upstreamFailure(client.getTask('t-1'));
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(error).toMatchObject({ code: 'upstream_timeout', retryable: true, attempts: 3 });
+    expect(error).toMatchObject({ code: 'upstream_timeout', transient: true, attempts: 3 });
     expect(error.message).toBe('API in One did not answer within 150 ms (gave up after 3 attempts)');
     expect(fake.requests).toHaveLength(3);
   });
@@ -151,7 +151,7 @@ describe('no retry where repeating cannot help', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
     expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_rejected', retryable: false, httpStatus: 401 });
+    expect(error).toMatchObject({ code: 'upstream_rejected', transient: false, httpStatus: 401 });
     expect(error.message).toBe('API in One refused the API key (HTTP 401). Check APIINONE_API_KEY on the server.');
     expect(JSON.stringify(error.raw)).toContain('[redacted]');
   });
@@ -161,7 +161,7 @@ describe('no retry where repeating cannot help', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
     expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_rejected', retryable: false, httpStatus: status });
+    expect(error).toMatchObject({ code: 'upstream_rejected', transient: false, httpStatus: status });
   });
 
   it("puts the upstream's reason for a 422 in the message", async () => {
@@ -192,7 +192,7 @@ describe('no retry where repeating cannot help', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await upstreamFailure(client.getTask('t-1'));
     expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: true, httpStatus: 500 });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true, httpStatus: 500 });
   });
 
   it.each<[string, FakeReply, RegExp]>([
@@ -213,7 +213,7 @@ describe('no retry where repeating cannot help', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
     expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_unreadable', retryable: false, httpStatus: 200 });
+    expect(error).toMatchObject({ code: 'upstream_unreadable', transient: false, httpStatus: 200 });
     expect(error.message).toMatch(reason);
     if ('body' in reply && reply.body) expect(error.raw).toBe(reply.body);
   });
@@ -245,7 +245,7 @@ describe('a submit without an Idempotency-Key', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await upstreamFailure(client.createTask(body));
     expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: true });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true });
   });
 
   it('is not repeated after a timeout or a dropped connection', async () => {
@@ -275,7 +275,7 @@ describe('a submit without an Idempotency-Key', () => {
   it('reports a refused connection clearly once retries run out', async () => {
     const { client } = makeTestClient(`http://127.0.0.1:${await unusedPort()}`, { maxRetries: 2 });
     const error = await upstreamFailure(client.createTask(body));
-    expect(error).toMatchObject({ code: 'upstream_error', retryable: true, attempts: 3 });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true, attempts: 3 });
     expect(error.message).toMatch(/^Could not reach API in One \(ECONNREFUSED\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../../../../tests/fakes/fake-upstream';
 import { CANARY_KEY, failureOf, makeTestClient } from '../../../../tests/support/test-client';
-import type { UpstreamCreateBody } from './types';
+import type { UpstreamCreateBody } from './api-in-one-client';
 import { UpstreamError } from './upstream-error';
 
 const CREATE = '/api/v1/videos/generations';
@@ -71,7 +71,7 @@ describe('createTask', () => {
     const { client } = makeTestClient(fake.baseUrl);
     const error = await failureOf(client.createTask(body, { idempotencyKey: 'k' }));
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ code: 'upstream_unreadable', retryable: false, httpStatus: 200 });
+    expect(error).toMatchObject({ code: 'upstream_unreadable', transient: false, httpStatus: 200 });
     expect((error as UpstreamError).raw).toEqual({ status: 'queued', note: 'no id here' });
     expect(fake.requests).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 /** The real engine: API in One through its client. The client owns HTTP, retries and tolerant reading. */
-import type { Engine, EngineState, EngineTask } from '../engine';
-import type { UpstreamCallOptions, UpstreamClient } from './types';
+import type { Engine, EngineCallOptions, EngineState, EngineTask } from '@/server/engine/engine';
+import type { ApiInOneClient } from './api-in-one-client';
 
 export interface ApiInOneEngineOptions {
   /** Our webhook for API in One to call when a task ends; null when this server is not publicly reachable. */
@@ -17,11 +17,11 @@ export class ApiInOneEngine implements Engine {
   readonly typicalDurationMs = 90_000;
 
   constructor(
-    private readonly client: UpstreamClient,
+    private readonly client: ApiInOneClient,
     private readonly options: ApiInOneEngineOptions,
   ) {}
 
-  submit(task: EngineTask, options: UpstreamCallOptions & { idempotencyKey: string }): Promise<EngineState> {
+  submit(task: EngineTask, options: EngineCallOptions & { idempotencyKey: string }): Promise<EngineState> {
     return this.client.createTask(
       {
         model: task.model,
@@ -35,11 +35,11 @@ export class ApiInOneEngine implements Engine {
     );
   }
 
-  poll(task: EngineTask & { upstreamTaskId: string }, options?: UpstreamCallOptions): Promise<EngineState> {
+  poll(task: EngineTask & { upstreamTaskId: string }, options?: EngineCallOptions): Promise<EngineState> {
     return this.client.getTask(task.upstreamTaskId, options);
   }
 
-  download(url: string, filePath: string, options?: UpstreamCallOptions & { maxBytes?: number }) {
+  download(url: string, filePath: string, options?: EngineCallOptions & { maxBytes?: number }) {
     return this.client.downloadToFile(url, filePath, options);
   }
 

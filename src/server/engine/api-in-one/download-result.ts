@@ -1,15 +1,15 @@
 /**
  * One attempt at copying a result (video or poster) from an upstream link to a file. Upstream
  * links expire within hours, so the tracker copies at once; this decides what a failed copy
- * means and whether to try again (a GET changes nothing upstream, so faults are retried).
+ * means and whether another attempt may work (a GET changes nothing upstream, so it may be repeated).
  */
 import { redactText } from '@/server/net/redact-secrets';
 import { parseRetryAfter, RETRY_STATUSES } from '@/server/net/retry-policy';
 import { saveStream } from '@/server/net/save-stream';
 import { timedFetch, type TimedFetchEnv, type TimedFetchResult } from '@/server/net/timed-fetch';
-import type { UpstreamErrorCode } from './types';
+import type { EngineErrorCode } from '@/server/engine/engine';
+import type { Reached } from '@/server/net/fetch-failure';
 import { UpstreamError } from './upstream-error';
-import type { AttemptOutcome } from './with-retries';
 
 export interface DownloadRequest {
   url: string;
@@ -39,24 +39,22 @@ export function describeLink(url: URL): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-export async function attemptDownload(
-  request: DownloadRequest,
-  env: TimedFetchEnv,
-): Promise<AttemptOutcome<Downloaded>> {
+/**
+ * One attempt; throws an UpstreamError when the copy failed (transient when another attempt may
+ * work), and local file-system errors as they are.
+ */
+export async function attemptDownload(request: DownloadRequest, env: TimedFetchEnv): Promise<Downloaded> {
   const fail = (
-    code: UpstreamErrorCode,
+    code: EngineErrorCode,
     message: string,
-    retry: boolean,
+    transient: boolean,
+    reached: Reached,
     extra: { httpStatus?: number; retryAfterMs?: number | null } = {},
-  ) =>
-    ({
-      ok: false,
-      retry,
-      error: new UpstreamError({ code, message: redactText(message, request.secrets), retryable: retry, ...extra }),
-    }) as const;
+  ) => new UpstreamError({ code, message: redactText(message, request.secrets), transient, reached, ...extra });
 
   const first = parseHttpUrl(request.url);
-  if (!first) return fail('upstream_unreadable', 'The result link from API in One is not an http(s) URL', false);
+  if (!first)
+    throw fail('upstream_unreadable', 'The result link from API in One is not an http(s) URL', false, 'not sent');
 
   let url: URL = first;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
@@ -68,23 +66,29 @@ export async function attemptDownload(
       (response) => readHop(response, request),
     );
     if (!result.ok) {
-      if (result.kind === 'other') throw result.cause; // a local fault (disk full, permissions): not the upstream's
-      if (result.kind === 'timeout') {
-        return fail('upstream_timeout', `Downloading ${where} did not finish within ${result.detail}`, true);
+      if (result.fault === 'other') throw result.cause; // a local fault (disk full, permissions): not the upstream's
+      if (result.fault === 'timeout') {
+        throw fail(
+          'upstream_timeout',
+          `Downloading ${where} did not finish within ${result.detail}`,
+          true,
+          result.reached,
+        );
       }
-      return fail('upstream_error', `Downloading ${where} broke off (${result.detail})`, true);
+      throw fail('upstream_error', `Downloading ${where} broke off (${result.detail})`, true, result.reached);
     }
     const hopResult: HopResult = result.value;
     switch (hopResult.kind) {
       case 'saved':
-        return { ok: true, value: hopResult.value };
+        return hopResult.value;
       case 'redirect': {
         const next: URL | null = hopResult.location ? parseHttpUrl(hopResult.location, url) : null;
         if (!next)
-          return fail(
+          throw fail(
             'upstream_unreadable',
             `The result link ${where} redirects to something that is not an http(s) URL`,
             false,
+            'answered',
           );
         url = next;
         continue;
@@ -92,35 +96,37 @@ export async function attemptDownload(
       case 'status': {
         const { status } = hopResult;
         if (RETRY_STATUSES.has(status) || status >= 500) {
-          return fail('upstream_error', `Downloading ${where} failed (HTTP ${status})`, RETRY_STATUSES.has(status), {
+          const message = `Downloading ${where} failed (HTTP ${status})`;
+          throw fail('upstream_error', message, RETRY_STATUSES.has(status), 'answered', {
             httpStatus: status,
             retryAfterMs: parseRetryAfter(hopResult.retryAfter),
           });
         }
-        return fail(
+        throw fail(
           'upstream_rejected',
           `The result link ${where} answered HTTP ${status}; upstream links expire, so a fresh one may be needed`,
           false,
-          {
-            httpStatus: status,
-          },
+          'answered',
+          { httpStatus: status },
         );
       }
       case 'not-media':
-        return fail(
+        throw fail(
           'upstream_unreadable',
           `The result link ${where} returned ${hopResult.contentType}, not a media file`,
           false,
+          'answered',
         );
       case 'too-large':
-        return fail(
+        throw fail(
           'upstream_error',
           `The result at ${where} is larger than the ${formatMegabytes(request.maxBytes)} limit`,
           false,
+          'answered',
         );
     }
   }
-  return fail('upstream_error', `The result link redirected more than ${MAX_REDIRECTS} times`, false);
+  throw fail('upstream_error', `The result link redirected more than ${MAX_REDIRECTS} times`, false, 'answered');
 }
 
 async function readHop(response: Response, request: DownloadRequest): Promise<HopResult> {

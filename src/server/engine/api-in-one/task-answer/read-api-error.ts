@@ -10,7 +10,7 @@ export interface ApiLevelError {
   code: string | number | null;
   message: string | null;
   /** The code says "later": a rate limit or a server-side fault. */
-  retryable: boolean;
+  transient: boolean;
   /** The code says the key was refused. */
   unauthorized: boolean;
 }
@@ -46,7 +46,7 @@ function fromHttpLikeCode(code: string | number | null, message: string | null):
   return {
     code,
     message,
-    retryable: number !== null && (number === 429 || (number >= 500 && number < 600)),
+    transient: number !== null && (number === 429 || (number >= 500 && number < 600)),
     unauthorized:
       number === 401 || number === 403 || (typeof code === 'string' && /unauthori|forbidden|api.?key|auth/i.test(code)),
   };
@@ -69,7 +69,7 @@ export function readApiLevelError(body: object, hasTaskStatus: boolean): ApiLeve
     return {
       code: baseCode,
       message,
-      retryable: MINIMAX_TRANSIENT.has(baseCode),
+      transient: MINIMAX_TRANSIENT.has(baseCode),
       unauthorized: MINIMAX_AUTH.has(baseCode),
     };
   }

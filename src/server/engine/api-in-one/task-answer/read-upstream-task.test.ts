@@ -61,7 +61,7 @@ describe('readUpstreamTask: the task id of a submit', () => {
     const error = readError(body, create);
     expect(error.code).toBe('upstream_unreadable');
     expect(error.message).toMatch(/no task id/);
-    expect(error.retryable).toBe(false);
+    expect(error.transient).toBe(false);
     expect(error.raw).toEqual(body);
   });
 
@@ -271,11 +271,11 @@ describe('readUpstreamTask: errors wrapped in HTTP 200', () => {
     ['MiniMax rate limit', { base_resp: { status_code: 1002, status_msg: 'rate limit' } }, 'upstream_error', true],
     ['server code 503', { code: 503, msg: 'busy, try later' }, 'upstream_error', true],
     ['string code', { code: 'invalid_request', message: 'duration must be 6 or 10' }, 'upstream_rejected', false],
-  ])('recognizes %s as an error', (_name, body, code, retryable) => {
+  ])('recognizes %s as an error', (_name, body, code, transient) => {
     for (const context of [create, get]) {
       const error = readError(body, context);
       expect(error.code).toBe(code);
-      expect(error.retryable).toBe(retryable);
+      expect(error.transient).toBe(transient);
       expect(error.httpStatus).toBe(200);
       expect(error.raw).toEqual(body);
     }

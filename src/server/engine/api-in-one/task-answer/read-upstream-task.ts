@@ -1,13 +1,13 @@
 /**
- * Reads an upstream answer into one `UpstreamTaskState`, whatever shape it came in, or throws
+ * Reads an upstream answer into one `EngineState`, whatever shape it came in, or throws
  * an `UpstreamError` that says what could not be understood (with the redacted raw kept).
  * Pure: no I/O, so every shape is unit-tested.
  */
+import type { EngineState } from '@/server/engine/engine';
 import { mapUpstreamStatus, type TaskStatus } from '@/shared/status';
 import { readApiLevelError, type ApiLevelError } from './read-api-error';
 import { readFirst, readPath } from './read-path';
 import { rawForSupport, redactText } from '@/server/net/redact-secrets';
-import type { UpstreamTaskState } from '../types';
 import {
   ERROR_TEXT_PATHS,
   ID_PATHS,
@@ -32,13 +32,14 @@ export interface ReadUpstreamTaskContext {
 const REFUSED_KEY_MESSAGE =
   'API in One refused the API key. Check APIINONE_API_KEY on the server (the key is not shown here).';
 
-export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext): UpstreamTaskState {
+export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext): EngineState {
   const raw = rawForSupport(body, context.secrets);
   const unreadable = (reason: string) =>
     new UpstreamError({
       code: 'upstream_unreadable',
       message: redactText(`API in One answered in a way this server does not understand: ${reason}.`, context.secrets),
-      retryable: false,
+      transient: false,
+      reached: 'answered',
       httpStatus: context.httpStatus,
       raw,
     });
@@ -58,7 +59,7 @@ export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext
   }
   if (statusHit !== null && status === null) throw unreadable(`unknown status "${statusHit}"`);
   if (context.operation === 'create' && status === 'failed' && !idHit) {
-    throw apiLevelFailure({ code: null, message: errorText, retryable: false, unauthorized: false }, context, raw);
+    throw apiLevelFailure({ code: null, message: errorText, transient: false, unauthorized: false }, context, raw);
   }
 
   const upstreamTaskId = idHit?.value ?? (context.operation === 'get' ? context.requestedId : undefined);
@@ -83,6 +84,11 @@ export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext
   };
 }
 
+/** The upstream task id an answer or a webhook names, wherever its wrapper put it. */
+export function upstreamTaskIdOf(body: unknown): string | null {
+  return readFirst(body, ID_PATHS, asId)?.value ?? null;
+}
+
 /* The status beside the id wins: a wrapper's own `status: "success"` is about the request. */
 function readStatusWord(body: object, idPath: string | null): string | null {
   const container = idPath ? idPath.slice(0, idPath.lastIndexOf('.') + 1) : null;
@@ -95,7 +101,7 @@ function readStatusWord(body: object, idPath: string | null): string | null {
   return null;
 }
 
-function taskError(status: TaskStatus, text: string | null, secrets: readonly string[]): UpstreamTaskState['error'] {
+function taskError(status: TaskStatus, text: string | null, secrets: readonly string[]): EngineState['error'] {
   if (status === 'failed') {
     const message = text ?? 'API in One reported the task as failed without giving a reason.';
     return { code: 'upstream_error', message: redactText(message, secrets) };
@@ -108,13 +114,14 @@ function apiLevelFailure(error: ApiLevelError, context: ReadUpstreamTaskContext,
   const codePart = error.code !== null ? ` (code ${String(error.code)})` : '';
   const message = error.unauthorized
     ? REFUSED_KEY_MESSAGE
-    : `API in One ${error.retryable ? 'could not handle' : 'refused'} the request${codePart}: ${
+    : `API in One ${error.transient ? 'could not handle' : 'refused'} the request${codePart}: ${
         error.message ?? 'no reason given'
       }`;
   return new UpstreamError({
-    code: error.retryable ? 'upstream_error' : 'upstream_rejected',
+    code: error.transient ? 'upstream_error' : 'upstream_rejected',
     message: redactText(message, context.secrets),
-    retryable: error.retryable,
+    transient: error.transient,
+    reached: 'answered',
     httpStatus: context.httpStatus,
     raw,
   });
