@@ -8,10 +8,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFinalStatus } from '@/shared/status';
 import { DATABASE_FILE } from '@/server/store/sqlite/open-sqlite-store';
 import type { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
-import { getTask, submit } from '../support/api-calls';
+import { submit, waitForTasksToEnd } from '../support/api-calls';
 import { bodyFor, createApiInOneProcess, removeApiInOneProcess } from '../support/api-in-one-server';
 import { expectBooksBalance } from '../support/expect-books-balance';
 import type { ServerProcess } from '../support/server-process';
@@ -102,11 +101,7 @@ describe('SIGTERM', () => {
   it('restarted, ends every task once, one upstream job each, the books balanced', async () => {
     upstream.stallDownloads = false;
     await server.start();
-    await waitUntil(
-      'every task to end',
-      async () => (await Promise.all(ids.map((id) => getTask(server.url, id)))).every((t) => isFinalStatus(t.status)),
-      30_000,
-    );
+    await waitForTasksToEnd(server.url, ids);
     const tasks = await expectBooksBalance(server.url, 0);
     expect(tasks.map((t) => t.status)).toEqual(Array(TASKS).fill('succeeded'));
     expect([...upstream.jobsPerKey.entries()].sort()).toEqual(ids.map((id) => [id, 1]).sort());

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskHistorySchema, type Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
 import type { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
-import { getJson, getTask, submit } from '../support/api-calls';
+import { getJson, submit, waitForTasksToEnd } from '../support/api-calls';
 import { bodyFor, createApiInOneProcess, removeApiInOneProcess } from '../support/api-in-one-server';
 import { allTasks, expectBooksBalance } from '../support/expect-books-balance';
 import type { ServerProcess } from '../support/server-process';
@@ -74,11 +74,7 @@ describe('SIGKILL during a batch, API in One mode', () => {
   it('after the last restart, ends every task exactly once', async () => {
     upstream.stallDownloads = false;
     await server.start();
-    await waitUntil(
-      'every task to end',
-      async () => (await Promise.all(ids.map((id) => getTask(server.url, id)))).every((t) => isFinalStatus(t.status)),
-      30_000,
-    );
+    await waitForTasksToEnd(server.url, ids);
     ended = await allTasks(server.url);
     expect(ended.map((t) => t.status).sort()).toEqual([...Array(2).fill('failed'), ...Array(6).fill('succeeded')]);
     for (const task of ended) {

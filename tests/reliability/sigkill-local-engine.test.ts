@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskHistorySchema } from '@/shared/contract';
 import { LOCAL_STARTING_CREDITS } from '@/shared/limits';
 import { isFinalStatus } from '@/shared/status';
-import { getJson, getTask, submit, upload } from '../support/api-calls';
+import { getJson, getTask, submit, upload, waitForTasksToEnd } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
 import { makeDataDir } from '../support/test-server';
 import { allTasks, expectBooksBalance } from '../support/expect-books-balance';
@@ -62,7 +62,7 @@ describe('SIGKILL during a batch, local engine', () => {
   it('after the last restart, ends every task exactly once, with a video or a reason', async () => {
     await server.start();
     // Encodes restart after a kill; on a busy 2-core machine one takes several seconds.
-    await waitUntil('every task to end', async () => (await statuses()).every(isFinalStatus), 90_000);
+    await waitForTasksToEnd(server.url, ids, 90_000);
     const tasks = await allTasks(server.url);
     expect(tasks).toHaveLength(TASKS);
     for (const task of tasks) {

@@ -73,3 +73,14 @@ export async function waitForTask(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Waits (bounded) until every task of `ids` has ended. */
+export async function waitForTasksToEnd(baseUrl: string, ids: readonly string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tasks = await Promise.all(ids.map((id) => getTask(baseUrl, id)));
+    if (tasks.every((task) => isFinalStatus(task.status))) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for every task to end`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

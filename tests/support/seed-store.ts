@@ -5,8 +5,8 @@
  */
 import { priceOf, MODEL_IDS, type Duration, type Mode, type Resolution } from '@/shared/pricing';
 import { openSqliteStore } from '@/server/store/sqlite/open-sqlite-store';
-import { newId } from '@/server/store/new-id';
 import type { NewTask } from '@/server/store/tasks-store';
+import { newTask } from './new-task';
 
 const SUBJECTS = ['sneaker', 'perfume bottle', 'watch', 'coffee cup', 'headphones', 'lamp', 'backpack', 'candle'];
 const MOVES = ['slow push in', 'pan left', 'orbit', 'static shot', 'pull out', 'tilt up'];
@@ -68,9 +68,7 @@ function seedTask(i: number, startMs: number, image = 'https://example.com/produ
   const resolution: Resolution = duration === '6' && i % 5 === 0 ? '1080P' : '768P';
   const quote = priceOf(MODEL_IDS[mode], duration, resolution);
   const createdAt = startMs + i * 60_000;
-  return {
-    id: newId('tsk', createdAt),
-    engine: 'local',
+  return newTask({
     model: MODEL_IDS[mode],
     modelId: MODEL_IDS[mode],
     mode,
@@ -79,9 +77,6 @@ function seedTask(i: number, startMs: number, image = 'https://example.com/produ
     duration,
     resolution,
     priceCredits: quote.ok ? quote.credits : 0,
-    callbackUrl: null,
-    batchId: null,
-    idempotencyKey: null,
     createdAt,
-  };
+  });
 }

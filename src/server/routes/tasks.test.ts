@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskHistorySchema, taskListSchema, type TaskList } from '@/shared/contract';
 import { MODEL_IDS } from '@/shared/pricing';
-import { newId } from '@/server/store/new-id';
-import type { NewTask } from '@/server/store/tasks-store';
 import { expectError, getJson } from '../../../tests/support/api-calls';
+import { newTask } from '../../../tests/support/new-task';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
@@ -28,22 +27,15 @@ async function seed() {
     // Pairs share a created_at, so the cursor's id tie-break is exercised.
     const createdAt = BASE + Math.floor(i / 2) * 60_000;
     const mode = i % 3 === 0 ? 'pro' : 'standard';
-    const task: NewTask = {
-      id: newId('tsk', createdAt),
-      engine: 'local',
+    const task = newTask({
       model: mode === 'pro' ? MODEL_IDS.pro : i % 2 ? 'hailuo-2-3' : MODEL_IDS.standard,
       modelId: MODEL_IDS[mode],
       mode,
       prompt: i % 4 === 0 ? `Sunset over the bay, take ${i}` : `Product turntable ${i}`,
-      image: 'https://example.com/a.jpg',
-      duration: '6',
-      resolution: '768P',
       priceCredits: mode === 'pro' ? 45 : 30,
-      callbackUrl: null,
       batchId: i < 5 ? 'bat_spring' : null,
-      idempotencyKey: null,
       createdAt,
-    };
+    });
     await tasks.create(task, { checkCredits: false });
     const status = STATUSES[i % STATUSES.length]!;
     const event = { at: createdAt, status, progress: null, source: 'tracker' as const, message: null };

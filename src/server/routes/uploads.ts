@@ -2,16 +2,12 @@
 import { Hono } from 'hono';
 import type { Upload } from '@/shared/contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
-import { limitBody } from '@/server/http/body-limit';
+import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
 import { requestOrigin } from '@/server/http/request-origin';
 import { HttpError } from '@/server/http/http-error';
 import { ImageRefusal } from '@/server/images/image-refusal';
 import { storeUpload } from '@/server/images/store-upload';
 import type { Services } from '@/server/services';
-
-/* Room for the multipart boundaries and headers around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-export const UPLOAD_BODY_LIMIT = IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD;
 
 export function uploadRoutes({ store, media, config, access }: Services) {
   return new Hono().post('/', limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {

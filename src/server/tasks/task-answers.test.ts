@@ -7,8 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskSchema } from '@/shared/contract';
-import { MODEL_IDS } from '@/shared/pricing';
-import { newId } from '@/server/store/new-id';
+import { newTask } from '../../../tests/support/new-task';
 import { startTestServer, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
@@ -17,26 +16,7 @@ const result = { videoPath: 'videos/x.mp4', posterPath: 'posters/x.jpg', width: 
 /* A running task parked far in the future, so the tracker leaves it to the test. */
 async function parkedRunningTask(): Promise<string> {
   const { tasks } = server.services.store;
-  const id = newId('tsk', Date.now());
-  await tasks.create(
-    {
-      id,
-      engine: 'local',
-      model: 'hailuo-2-3',
-      modelId: MODEL_IDS.standard,
-      mode: 'standard',
-      prompt: 'Slow push in on the product',
-      image: 'https://example.com/a.jpg',
-      duration: '6',
-      resolution: '768P',
-      priceCredits: 30,
-      callbackUrl: null,
-      batchId: null,
-      idempotencyKey: null,
-      createdAt: Date.now(),
-    },
-    { checkCredits: false },
-  );
+  const { id } = await tasks.create(newTask({ prompt: 'Slow push in on the product' }), { checkCredits: false });
   await tasks.update(id, { status: 'running', progress: 40, nextPollAt: Date.now() + 3_600_000 });
   return id;
 }

@@ -2,9 +2,29 @@
 import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
 import { mediaUrlPath } from '@/server/media/media-storage';
+import { snakeCased } from '@/server/store/snake-case';
 import type { TaskRecord } from '@/server/store/tasks-store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/* Fields the JSON gives as the record holds them, under their snake_case names. */
+const AS_STORED_BEFORE_PROGRESS = [
+  'status',
+  'model',
+  'mode',
+  'prompt',
+  'image',
+  'duration',
+  'resolution',
+  'priceCredits',
+  'chargedCredits',
+] as const satisfies readonly (keyof TaskRecord)[];
+const AS_STORED_AFTER_ERROR = [
+  'upstreamTaskId',
+  'engine',
+  'batchId',
+  'callbackUrl',
+] as const satisfies readonly (keyof TaskRecord)[];
 
 /**
  * Seconds left: from progress once it says something, else from how long this engine usually
@@ -28,25 +48,15 @@ export function toTaskJson(task: TaskRecord, origin: string, typicalDurationMs: 
     height: task.result.height,
     duration_s: task.result.durationS,
   };
+  // In the order of taskSchema, which is the order clients see.
   return {
     task_id: task.id,
-    status: task.status,
-    model: task.model,
-    mode: task.mode,
-    prompt: task.prompt,
-    image: task.image,
-    duration: task.duration,
-    resolution: task.resolution,
-    price_credits: task.priceCredits,
-    charged_credits: task.chargedCredits,
+    ...snakeCased(task, AS_STORED_BEFORE_PROGRESS),
     progress: Math.round(task.progress),
     eta_s: etaSeconds(task, typicalDurationMs, now),
     result: task.status === 'succeeded' ? result : null,
     error: task.error,
-    upstream_task_id: task.upstreamTaskId,
-    engine: task.engine,
-    batch_id: task.batchId,
-    callback_url: task.callbackUrl,
+    ...snakeCased(task, AS_STORED_AFTER_ERROR),
     created_at: iso(task.createdAt),
     updated_at: iso(task.updatedAt),
     finished_at: task.finishedAt === null ? null : iso(task.finishedAt),
