@@ -9,8 +9,10 @@
 import { Hono } from 'hono';
 import { batchRequestSchema, type BatchCreated, type BatchVariant } from '@/shared/batch-contract';
 import { DEFAULT_CATALOGUE, quote } from '@/shared/pricing';
+import { refuseUnsafeCallbackUrls } from '@/server/callbacks/callback-url-guard';
 import { BATCH_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
 import { HttpError } from '@/server/http/http-error';
+import { perMinute } from '@/server/http/rate-limit';
 import { requestOrigin } from '@/server/http/request-origin';
 import { requireJson } from '@/server/http/require-json';
 import { validate } from '@/server/http/validate';
@@ -21,31 +23,39 @@ import { startTasks, type StartRefusals } from '@/server/tasks/start-tasks';
 import { tasksOfBatch } from '@/server/tasks/tasks-of-batch';
 
 export function batchRoutes(services: Services) {
-  const { store, engine, config } = services;
+  const { store, engine, config, isAllowedAddress } = services;
 
   return new Hono()
-    .post('/', limitBody(BATCH_BODY_LIMIT), requireJson, validate('json', batchRequestSchema), async (c) => {
-      const body = c.req.valid('json');
-      const variants = body.variants.map((variant, index) => ({
-        ...variant,
-        priceCredits: priceOfVariant(variant, index),
-      }));
-      const { batchId, tasks, replayed } = await startTasks(
-        c,
-        services,
-        {
-          body,
-          prompt: body.prompt,
-          images: body.images,
-          variants,
-          callbackUrl: body.callback_url ?? null,
-          batch: true,
-        },
-        refusalsFor(body.images.length * body.variants.length),
-      );
-      const headers = { ...(replayed && { 'Idempotent-Replayed': 'true' }), Location: batchPath(batchId!) };
-      return c.json(created(batchId!, tasks), 201, headers);
-    })
+    .post(
+      '/',
+      perMinute(config.security.rateLimits.batchesPerMin, 'batches'),
+      refuseUnsafeCallbackUrls(isAllowedAddress),
+      limitBody(BATCH_BODY_LIMIT),
+      requireJson,
+      validate('json', batchRequestSchema),
+      async (c) => {
+        const body = c.req.valid('json');
+        const variants = body.variants.map((variant, index) => ({
+          ...variant,
+          priceCredits: priceOfVariant(variant, index),
+        }));
+        const { batchId, tasks, replayed } = await startTasks(
+          c,
+          services,
+          {
+            body,
+            prompt: body.prompt,
+            images: body.images,
+            variants,
+            callbackUrl: body.callback_url ?? null,
+            batch: true,
+          },
+          refusalsFor(body.images.length * body.variants.length),
+        );
+        const headers = { ...(replayed && { 'Idempotent-Replayed': 'true' }), Location: batchPath(batchId!) };
+        return c.json(created(batchId!, tasks), 201, headers);
+      },
+    )
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const tasks = id.length <= 100 ? await tasksOfBatch(store.tasks, id) : [];

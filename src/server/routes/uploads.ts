@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Upload } from '@/shared/contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
 import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
+import { perMinute } from '@/server/http/rate-limit';
 import { requestOrigin } from '@/server/http/request-origin';
 import { HttpError } from '@/server/http/http-error';
 import { ImageRefusal } from '@/server/images/image-refusal';
@@ -10,7 +11,8 @@ import { storeUpload } from '@/server/images/store-upload';
 import type { Services } from '@/server/services';
 
 export function uploadRoutes({ store, media, config, access }: Services) {
-  return new Hono().post('/', limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
+  const perClient = perMinute(config.security.rateLimits.uploadsPerMin, 'uploads');
+  return new Hono().post('/', perClient, limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== 'multipart/form-data') {
       throw new HttpError(
