@@ -28,10 +28,10 @@ afterAll(async () => {
 
 describe('the seed’s curl with an uploaded image', () => {
   it('creates a task that succeeds with a playable H.264 MP4 of 6 s at 768P, charged once', async () => {
-    const image = await upload(server.url, await makeTestImage(640, 400));
+    const image = await upload(server, await makeTestImage(640, 400));
     expect(image.url).toBe(`${server.url}/media/uploads/${image.id}.jpg`);
 
-    const created = await submit(server.url, {
+    const created = await submit(server, {
       model: 'hailuo-2-3',
       prompt: SEED_PROMPT,
       image: image.url,
@@ -41,7 +41,7 @@ describe('the seed’s curl with an uploaded image', () => {
     expect(created).toMatchObject({ status: 'queued', model: 'hailuo-2-3', price_credits: 30 });
     expect(created.task_id).toMatch(/^tsk_[0-9a-z]{26}$/);
 
-    seedTask = await waitForTask(server.url, created.task_id);
+    seedTask = await waitForTask(server, created.task_id);
     expect(seedTask).toMatchObject({
       status: 'succeeded',
       mode: 'standard',
@@ -56,23 +56,23 @@ describe('the seed’s curl with an uploaded image', () => {
     expect(result).toMatchObject({ width: 1228, height: 768 });
     expect(result.duration_s).toBeCloseTo(6, 1);
 
-    const { file, response } = await downloadTo(result.video_url, server.dataDir, 'seed.mp4');
+    const { file, response } = await downloadTo(server, result.video_url, server.dataDir, 'seed.mp4');
     expect(response.headers.get('content-type')).toBe('video/mp4');
     const facts = await probeVideo(file);
     expect(facts).toMatchObject({ codec: 'h264', width: 1228, height: 768, pixelFormat: 'yuv420p' });
     expect(Math.abs(facts.durationS - 6)).toBeLessThanOrEqual(0.1);
 
-    const poster = await fetch(result.poster_url);
+    const poster = await server.fetch(result.poster_url);
     expect(poster.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await poster.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
 
   it('makes 10 s at 768P and 6 s at 1080P with the right short side and the image’s aspect', async () => {
-    const tall = await upload(server.url, await makeTestImage(400, 640, 'png'), 'tall.png', 'image/png');
-    const wide = await upload(server.url, await makeTestImage(1000, 500, 'webp'), 'wide.webp', 'image/webp');
+    const tall = await upload(server, await makeTestImage(400, 640, 'png'), 'tall.png', 'image/png');
+    const wide = await upload(server, await makeTestImage(1000, 500, 'webp'), 'wide.webp', 'image/webp');
     const [ten, fullHd] = await Promise.all([
-      submit(server.url, { prompt: 'Slow tilt up', image: tall.url, duration: '10', resolution: '768P' }),
-      submit(server.url, {
+      submit(server, { prompt: 'Slow tilt up', image: tall.url, duration: '10', resolution: '768P' }),
+      submit(server, {
         model: 'hailuo/2-3-image-to-video-pro',
         prompt: 'Pan across',
         image: wide.url,
@@ -86,9 +86,9 @@ describe('the seed’s curl with an uploaded image', () => {
       { id: fullHd.task_id, width: 2160, height: 1080, duration: 6 },
     ];
     for (const expected of cases) {
-      const task = await waitForTask(server.url, expected.id);
+      const task = await waitForTask(server, expected.id);
       expect(task.status).toBe('succeeded');
-      const { file } = await downloadTo(task.result!.video_url, server.dataDir, `${expected.id}.mp4`);
+      const { file } = await downloadTo(server, task.result!.video_url, server.dataDir, `${expected.id}.mp4`);
       const facts = await probeVideo(file);
       expect(facts).toMatchObject({ codec: 'h264', width: expected.width, height: expected.height });
       expect(Math.abs(facts.durationS - expected.duration)).toBeLessThanOrEqual(0.1);
@@ -96,10 +96,10 @@ describe('the seed’s curl with an uploaded image', () => {
   });
 
   it('keeps a ledger that adds up: balance = 1000 − every succeeded task’s price', async () => {
-    const list = await getJson(`${server.url}/api/v1/tasks?limit=100`, taskListSchema);
+    const list = await getJson(server, '/api/v1/tasks?limit=100', taskListSchema);
     const charged = list.items.reduce((sum, task) => sum + task.charged_credits, 0);
     expect(charged).toBe(30 + 45 + 75);
-    const credits = await getJson(`${server.url}/api/v1/billing/credits`, creditsSchema);
+    const credits = await getJson(server, '/api/v1/billing/credits', creditsSchema);
     expect(credits).toEqual({
       balance: 1000 - charged,
       spent: charged,

@@ -79,7 +79,7 @@ async function runTasks(receivers: (Receiver | null)[], tag: string): Promise<En
     receivers.map(async (receiver, i) => {
       const started = Date.now();
       const body = { ...bodyFor(`${tag} ${i}`), ...(receiver && { callback_url: receiver.url }) };
-      const task = await waitForTask(server.url, (await submit(server.url, body)).task_id);
+      const task = await waitForTask(server, (await submit(server, body)).task_id);
       return { task, receiver, tookMs: Date.now() - started };
     }),
   );
@@ -126,7 +126,7 @@ describe('callbacks to users', () => {
     for (const { task } of during.filter((e) => e.receiver === failing)) {
       const times = failing.calls.filter((c) => c.taskId === task.task_id).map((c) => c.at);
       expect(times.slice(1).every((at, i) => at - times[i]! >= 100)).toBe(true);
-      const history = await getJson(`${server.url}/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
+      const history = await getJson(server, `/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
       const attempts = history.upstream.filter((x) => x.operation === 'callback');
       expect(attempts.length).toBeGreaterThanOrEqual(times.length - 1);
       expect(attempts[0]).toMatchObject({ http_status: 500, error: 'The callback URL answered HTTP 500.' });
@@ -134,7 +134,7 @@ describe('callbacks to users', () => {
   }, 30_000);
 
   it('leave the books balanced', async () => {
-    await expectBooksBalance(server.url, 0);
+    await expectBooksBalance(server, 0);
   });
 
   it('do not hold up a shutdown while a receiver hangs', async () => {

@@ -66,7 +66,7 @@ const halfWritten = () => fs.readdirSync(path.join(dataDir, 'media', 'videos')).
 describe('SIGTERM', () => {
   it('mid-submit: exits 0 promptly, every task handed back to be re-sent at the next start', async () => {
     upstream.submitDelayMs = HOLD_MS;
-    ids = (await Promise.all(Array.from({ length: TASKS }, (_, i) => submit(server.url, bodyFor(`Shot ${i}`))))).map(
+    ids = (await Promise.all(Array.from({ length: TASKS }, (_, i) => submit(server, bodyFor(`Shot ${i}`))))).map(
       (c) => c.task_id,
     );
     await waitUntil('every submit to reach the upstream', () => upstream.jobs.size === TASKS);
@@ -101,8 +101,8 @@ describe('SIGTERM', () => {
   it('restarted, ends every task once, one upstream job each, the books balanced', async () => {
     upstream.stallDownloads = false;
     await server.start();
-    await waitForTasksToEnd(server.url, ids);
-    const tasks = await expectBooksBalance(server.url, 0);
+    await waitForTasksToEnd(server, ids);
+    const tasks = await expectBooksBalance(server, 0);
     expect(tasks.map((t) => t.status)).toEqual(Array(TASKS).fill('succeeded'));
     expect([...upstream.jobsPerKey.entries()].sort()).toEqual(ids.map((id) => [id, 1]).sort());
   });

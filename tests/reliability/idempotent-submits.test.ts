@@ -33,14 +33,14 @@ afterAll(async () => {
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const sentToUpstream = (taskId: string) => waitForTask(server.url, taskId, (t) => t.upstream_task_id !== null, 10_000);
+const sentToUpstream = (taskId: string) => waitForTask(server, taskId, (t) => t.upstream_task_id !== null, 10_000);
 
 describe('the same key with the same body', () => {
   it('answers the first task again, and the upstream gets one job for it', async () => {
     const body = bodyFor('Same key, same body');
-    const first = await submit(server.url, body, { 'Idempotency-Key': 'same-1' });
+    const first = await submit(server, body, { 'Idempotency-Key': 'same-1' });
     await sentToUpstream(first.task_id);
-    const again = await postGeneration(server.url, body, { 'Idempotency-Key': 'same-1' });
+    const again = await postGeneration(server, body, { 'Idempotency-Key': 'same-1' });
     expect(again.status).toBe(202);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(generationCreatedSchema.parse(await again.json()).task_id).toBe(first.task_id);
@@ -54,7 +54,7 @@ describe('the same key with the same body', () => {
   it('makes one task and one upstream job from ten identical requests sent at once', async () => {
     const body = bodyFor('Ten at once');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => postGeneration(server.url, body, { 'Idempotency-Key': 'burst-1' })),
+      Array.from({ length: 10 }, () => postGeneration(server, body, { 'Idempotency-Key': 'burst-1' })),
     );
     const accepted: string[] = [];
     for (const answer of answers) {
@@ -74,9 +74,9 @@ describe('the same key with the same body', () => {
 
 describe('the same key with another body', () => {
   it('is refused with 422 saying so, and nothing reaches the upstream', async () => {
-    const first = await submit(server.url, bodyFor('First body'), { 'Idempotency-Key': 'other-1' });
+    const first = await submit(server, bodyFor('First body'), { 'Idempotency-Key': 'other-1' });
     const message = await expectError(
-      await postGeneration(server.url, bodyFor('Second body'), { 'Idempotency-Key': 'other-1' }),
+      await postGeneration(server, bodyFor('Second body'), { 'Idempotency-Key': 'other-1' }),
       422,
       'idempotency_conflict',
     );
@@ -93,7 +93,7 @@ describe('a key still being handled', () => {
 
   it('answers 409 with Retry-After while another request holds it, and creates nothing', async () => {
     await server.services.store.idempotency.reserve('held-1', hash, Date.now(), 60_000);
-    const response = await postGeneration(server.url, held, { 'Idempotency-Key': 'held-1' });
+    const response = await postGeneration(server, held, { 'Idempotency-Key': 'held-1' });
     expect(response.headers.get('retry-after')).toBe('1');
     await expectError(response, 409, 'idempotency_in_flight');
     await new Promise((r) => setTimeout(r, 300));
@@ -102,7 +102,7 @@ describe('a key still being handled', () => {
 
   it('is taken over once the request that held it must have died (a minute), making one task', async () => {
     await server.services.store.idempotency.reserve('held-2', hash, Date.now() - 61_000, 60_000);
-    const created = await submit(server.url, held, { 'Idempotency-Key': 'held-2' });
+    const created = await submit(server, held, { 'Idempotency-Key': 'held-2' });
     await sentToUpstream(created.task_id);
     expect(upstream.jobsPerKey.get(created.task_id)).toBe(1);
   });
@@ -111,25 +111,23 @@ describe('a key still being handled', () => {
 describe('keeping keys', () => {
   it('answers a retry 24 hours later with the first task, and forgets the key only after 48 hours', async () => {
     const body = bodyFor('Kept a day');
-    const first = await submit(server.url, body, { 'Idempotency-Key': 'kept-1' });
+    const first = await submit(server, body, { 'Idempotency-Key': 'kept-1' });
     const { idempotency } = server.services.store;
 
     await forgetExpiredKeys(idempotency, Date.now() + 24 * HOUR);
-    expect((await submit(server.url, body, { 'Idempotency-Key': 'kept-1' })).task_id).toBe(first.task_id);
+    expect((await submit(server, body, { 'Idempotency-Key': 'kept-1' })).task_id).toBe(first.task_id);
     await forgetExpiredKeys(idempotency, Date.now() + 47 * HOUR);
-    expect((await submit(server.url, body, { 'Idempotency-Key': 'kept-1' })).task_id).toBe(first.task_id);
+    expect((await submit(server, body, { 'Idempotency-Key': 'kept-1' })).task_id).toBe(first.task_id);
 
     expect(await forgetExpiredKeys(idempotency, Date.now() + 49 * HOUR)).toBeGreaterThan(0);
-    expect((await submit(server.url, body, { 'Idempotency-Key': 'kept-1' })).task_id).not.toBe(first.task_id);
+    expect((await submit(server, body, { 'Idempotency-Key': 'kept-1' })).task_id).not.toBe(first.task_id);
   });
 });
 
 describe('the books', () => {
   it('charge each task these submits made once, when it succeeds', async () => {
-    await waitUntil('every task to end', async () =>
-      (await allTasks(server.url)).every((t) => isFinalStatus(t.status)),
-    );
-    const tasks = await expectBooksBalance(server.url, 0);
+    await waitUntil('every task to end', async () => (await allTasks(server)).every((t) => isFinalStatus(t.status)));
+    const tasks = await expectBooksBalance(server, 0);
     expect(tasks.length).toBe(upstream.jobs.size);
   });
 });

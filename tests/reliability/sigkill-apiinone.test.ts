@@ -43,7 +43,7 @@ const everyJob = (count: (jobId: string) => number) => [...upstream.jobs.keys()]
 describe('SIGKILL during a batch, API in One mode', () => {
   it('is killed mid-submit, after the upstream made the jobs but before its answers arrived', async () => {
     upstream.submitDelayMs = HOLD_MS;
-    ids = (await Promise.all(PROMPTS.map((prompt) => submit(server.url, bodyFor(prompt))))).map((c) => c.task_id);
+    ids = (await Promise.all(PROMPTS.map((prompt) => submit(server, bodyFor(prompt))))).map((c) => c.task_id);
     await waitUntil('every submit to reach the upstream', () => upstream.jobs.size === PROMPTS.length);
     await server.kill();
     expect(upstream.jobs.size).toBe(PROMPTS.length);
@@ -74,11 +74,11 @@ describe('SIGKILL during a batch, API in One mode', () => {
   it('after the last restart, ends every task exactly once', async () => {
     upstream.stallDownloads = false;
     await server.start();
-    await waitForTasksToEnd(server.url, ids);
-    ended = await allTasks(server.url);
+    await waitForTasksToEnd(server, ids);
+    ended = await allTasks(server);
     expect(ended.map((t) => t.status).sort()).toEqual([...Array(2).fill('failed'), ...Array(6).fill('succeeded')]);
     for (const task of ended) {
-      const { events } = await getJson(`${server.url}/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
+      const { events } = await getJson(server, `/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
       expect(events.filter((e) => isFinalStatus(e.status))).toHaveLength(1);
       const recoveries = events.filter((e) => e.source === 'recovery').map((e) => e.message);
       // The first restart found a submit that may have reached the upstream: re-sent under the same key.
@@ -105,7 +105,7 @@ describe('SIGKILL during a batch, API in One mode', () => {
   });
 
   it('charged each succeeded task once and nothing else: the books balance', async () => {
-    await expectBooksBalance(server.url, 0);
+    await expectBooksBalance(server, 0);
     expect(ended.filter((t) => t.status === 'failed').every((t) => t.error?.message.includes('moderation'))).toBe(true);
   });
 });

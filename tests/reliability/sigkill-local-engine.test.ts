@@ -37,13 +37,13 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const statuses = async () => Promise.all(ids.map(async (id) => (await getTask(server.url, id)).status));
+const statuses = async () => Promise.all(ids.map(async (id) => (await getTask(server, id)).status));
 
 describe('SIGKILL during a batch, local engine', () => {
   it('is killed right after the submits are answered', async () => {
-    const image = await upload(server.url, await makeTestImage(480, 300));
+    const image = await upload(server, await makeTestImage(480, 300));
     const created = await Promise.all(
-      Array.from({ length: TASKS }, (_, i) => submit(server.url, { prompt: `Shot ${i}`, image: image.url })),
+      Array.from({ length: TASKS }, (_, i) => submit(server, { prompt: `Shot ${i}`, image: image.url })),
     );
     ids = created.map((c) => c.task_id);
     await server.kill();
@@ -62,15 +62,15 @@ describe('SIGKILL during a batch, local engine', () => {
   it('after the last restart, ends every task exactly once, with a video or a reason', async () => {
     await server.start();
     // Encodes restart after a kill; on a busy 2-core machine one takes several seconds.
-    await waitForTasksToEnd(server.url, ids, 90_000);
-    const tasks = await allTasks(server.url);
+    await waitForTasksToEnd(server, ids, 90_000);
+    const tasks = await allTasks(server);
     expect(tasks).toHaveLength(TASKS);
     for (const task of tasks) {
-      const { events } = await getJson(`${server.url}/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
+      const { events } = await getJson(server, `/api/v1/tasks/${task.task_id}/history`, taskHistorySchema);
       expect(events.filter((e) => isFinalStatus(e.status))).toHaveLength(1);
       expect(events.filter((e) => e.source === 'recovery').length).toBeGreaterThanOrEqual(1);
       if (task.status === 'succeeded') {
-        const video = await fetch(task.result!.video_url, { method: 'HEAD' });
+        const video = await server.fetch(task.result!.video_url, { method: 'HEAD' });
         expect(video.headers.get('content-type')).toBe('video/mp4');
       } else expect(task.error!.message).toMatch(/LOCAL_ENGINE_FAILURE_RATE/);
     }
@@ -79,6 +79,6 @@ describe('SIGKILL during a batch, local engine', () => {
   }, 120_000);
 
   it('charged each succeeded task once and nothing else: the books balance', async () => {
-    await expectBooksBalance(server.url, LOCAL_STARTING_CREDITS);
+    await expectBooksBalance(server, LOCAL_STARTING_CREDITS);
   });
 });

@@ -42,9 +42,9 @@ const ended = new Map<string, { task: Task; tookMs: number }>();
 async function finishAll() {
   await Promise.all(
     PROMPTS.map(async (prompt) => {
-      const created = await submit(server.url, bodyFor(prompt));
+      const created = await submit(server, bodyFor(prompt));
       const started = Date.now();
-      const task = await waitForTask(server.url, created.task_id, undefined, 20_000);
+      const task = await waitForTask(server, created.task_id, undefined, 20_000);
       ended.set(prompt, { task, tookMs: Date.now() - started });
     }),
   );
@@ -76,6 +76,6 @@ describe('the deadline', () => {
   });
 
   it('leaves the books balanced', async () => {
-    await expectBooksBalance(server.url, 0);
+    await expectBooksBalance(server, 0);
   });
 });

@@ -76,12 +76,12 @@ beforeAll(async () => {
   for (const [prompt, script] of Object.entries(SCRIPTS)) upstream.script(prompt, script);
   upstream.script('stalled download', { polls: ['Success'], video: stallOnce() });
   server = await startApiInOneServer(upstream);
-  const created = await Promise.all(Object.keys(SCRIPTS).map((prompt) => submit(server.url, bodyFor(prompt))));
+  const created = await Promise.all(Object.keys(SCRIPTS).map((prompt) => submit(server, bodyFor(prompt))));
   await Promise.all(
     created.map(async ({ task_id }, i) => {
-      const task = await waitForTask(server.url, task_id, undefined, 40_000);
+      const task = await waitForTask(server, task_id, undefined, 40_000);
       tasks.set(Object.keys(SCRIPTS)[i]!, task);
-      histories.set(task_id, await getJson(`${server.url}/api/v1/tasks/${task_id}/history`, taskHistorySchema));
+      histories.set(task_id, await getJson(server, `/api/v1/tasks/${task_id}/history`, taskHistorySchema));
     }),
   );
 }, 60_000);
@@ -159,7 +159,7 @@ describe('answers that will not change end the task failed, with a reason and th
 
 describe('the books', () => {
   it('charge every succeeded task once and no other, and add up', async () => {
-    const all = await expectBooksBalance(server.url, 0);
+    const all = await expectBooksBalance(server, 0);
     expect(all).toHaveLength(Object.keys(SCRIPTS).length);
   });
 });

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 function hook(body: unknown, secret = server.services.webhookSecret) {
-  return fetch(`${server.url}/api/v1/webhooks/apiinone/${secret}`, {
+  return server.fetch(`/api/v1/webhooks/apiinone/${secret}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -52,12 +52,12 @@ function hook(body: unknown, secret = server.services.webhookSecret) {
 }
 
 async function sent(prompt: string): Promise<{ task: Task; job: string }> {
-  const created = await submit(server.url, bodyFor(prompt));
-  const task = await waitForTask(server.url, created.task_id, (t) => t.upstream_task_id !== null, 5000);
+  const created = await submit(server, bodyFor(prompt));
+  const task = await waitForTask(server, created.task_id, (t) => t.upstream_task_id !== null, 5000);
   return { task, job: task.upstream_task_id! };
 }
 
-const history = (id: string) => getJson(`${server.url}/api/v1/tasks/${id}/history`, taskHistorySchema);
+const history = (id: string) => getJson(server, `/api/v1/tasks/${id}/history`, taskHistorySchema);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const success = (job: string) => ({
   data: { task_id: job, status: 'Success', video_url: `${upstream.baseUrl}/files/evil.mp4` },
@@ -72,14 +72,14 @@ describe('the upstream webhook', () => {
     await pause(BEFORE_FIRST_POLL_MS - 500);
     expect(upstream.pollsOf(job)).toBe(0);
     expect((await history(task.task_id)).upstream.filter((x) => x.operation === 'webhook')).toEqual([]);
-    expect((await getTask(server.url, task.task_id)).status).toBe('queued');
+    expect((await getTask(server, task.task_id)).status).toBe('queued');
   });
 
   it('saying "success" is not believed: the task polls at once, stays running, and the link is never fetched', async () => {
     const { task, job } = await sent('believed');
     expect((await hook(success(job))).status).toBe(202);
     await waitUntil('the hinted poll', () => upstream.pollsOf(job) > 0, BEFORE_FIRST_POLL_MS);
-    const after = await waitForTask(server.url, task.task_id, (t) => t.status === 'running', 2000);
+    const after = await waitForTask(server, task.task_id, (t) => t.status === 'running', 2000);
     expect(after).toMatchObject({ status: 'running', charged_credits: 0, result: null });
     expect(upstream.fake.requestsTo('GET', /^\/files\/evil\.mp4/)).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('the upstream webhook', () => {
     upstreamSays.set(job, 'Success');
     const answers = await Promise.all(Array.from({ length: 20 }, () => hook({ task_id: job, status: 'Success' })));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
-    const done = await waitForTask(server.url, task.task_id, undefined, 10_000);
+    const done = await waitForTask(server, task.task_id, undefined, 10_000);
     expect(done).toMatchObject({ status: 'succeeded', charged_credits: 30 });
     const story = await history(task.task_id);
     expect(story.events.filter((e) => e.status === 'succeeded')).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('the upstream webhook', () => {
     for (const status of ['Fail', 'Processing', 'Queueing'])
       expect((await hook({ task_id: job, status })).status).toBe(202);
     await pause(500);
-    expect(await getTask(server.url, task.task_id)).toMatchObject({ status: 'succeeded', charged_credits: 30 });
+    expect(await getTask(server, task.task_id)).toMatchObject({ status: 'succeeded', charged_credits: 30 });
     expect(upstream.pollsOf(job)).toBe(polls);
   });
 
@@ -111,16 +111,16 @@ describe('the upstream webhook', () => {
     const { task, job } = await sent('out of order');
     upstreamSays.set(job, 'Processing');
     await hook({ task_id: job });
-    await waitForTask(server.url, task.task_id, (t) => t.status === 'running', 3000);
+    await waitForTask(server, task.task_id, (t) => t.status === 'running', 3000);
     upstreamSays.set(job, 'Queueing');
     const polls = upstream.pollsOf(job);
     await hook({ task_id: job, status: 'Queueing' });
     await waitUntil('the hinted poll', () => upstream.pollsOf(job) > polls, 3000);
     await pause(200);
-    expect((await getTask(server.url, task.task_id)).status).toBe('running');
+    expect((await getTask(server, task.task_id)).status).toBe('running');
     upstreamSays.set(job, 'Success');
     await hook({ task_id: job, status: 'Success' });
-    expect(await waitForTask(server.url, task.task_id, undefined, 10_000)).toMatchObject({ status: 'succeeded' });
+    expect(await waitForTask(server, task.task_id, undefined, 10_000)).toMatchObject({ status: 'succeeded' });
   });
 
   it('about a task we do not know, or with no id at all, is taken and ignored', async () => {
@@ -128,7 +128,7 @@ describe('the upstream webhook', () => {
       received: true,
       task_known: false,
     });
-    const garbage = await fetch(`${server.url}/api/v1/webhooks/apiinone/${server.services.webhookSecret}`, {
+    const garbage = await server.fetch(`/api/v1/webhooks/apiinone/${server.services.webhookSecret}`, {
       method: 'POST',
       body: '<<not json>>',
     });
@@ -139,9 +139,9 @@ describe('the upstream webhook', () => {
     for (const [job] of upstream.jobs) upstreamSays.set(job, 'Success');
     for (const [job] of upstream.jobs) await hook({ task_id: job });
     await waitUntil('every task to end', async () => {
-      const tasks = await Promise.all([...upstream.jobs.values()].map((j) => getTask(server.url, j.key!)));
+      const tasks = await Promise.all([...upstream.jobs.values()].map((j) => getTask(server, j.key!)));
       return tasks.every((t) => t.status === 'succeeded');
     });
-    await expectBooksBalance(server.url, 0);
+    await expectBooksBalance(server, 0);
   });
 });

@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSchema } from '@/shared/contract';
 import { ACCESS_DATABASE_FILE } from '@/server/access/access-db';
 import { UNAUTHORIZED_MESSAGE } from '@/server/access/require-access';
+import type { Api } from '../support/api';
 import { SEED_PROMPT } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestApp, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
 const PASSWORD = 'correct horse battery staple';
@@ -23,7 +24,7 @@ let key: string;
 let keyId: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ AUTH: 'required', DASHBOARD_PASSWORD: PASSWORD, LOCAL_ENGINE_DELAY_MS: '600000' });
+  server = await startTestApp({ AUTH: 'required', DASHBOARD_PASSWORD: PASSWORD, LOCAL_ENGINE_DELAY_MS: '600000' });
   ({
     key,
     info: { id: keyId },
@@ -45,11 +46,11 @@ async function expectUnauthorized(response: Response) {
 function postUpload(headers: Record<string, string>, image: Buffer) {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'x.jpg');
-  return fetch(`${server.url}/api/v1/uploads`, { method: 'POST', body: form, headers });
+  return server.fetch('/api/v1/uploads', { method: 'POST', body: form, headers });
 }
 
 function submit(headers: Record<string, string>, image: string) {
-  return fetch(`${server.url}/api/v1/videos/generations`, {
+  return server.fetch('/api/v1/videos/generations', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify({ model: 'hailuo-2-3', prompt: SEED_PROMPT, image }),
@@ -76,25 +77,25 @@ describe('without a valid credential', () => {
       '/media/videos/tsk_x.mp4',
       '/api/v1/no-such-route',
     ]) {
-      await expectUnauthorized(await fetch(`${server.url}${pathname}`, { headers: h }));
+      await expectUnauthorized(await server.fetch(`${pathname}`, { headers: h }));
     }
     await expectUnauthorized(await submit(h, 'https://example.com/a.jpg'));
     await expectUnauthorized(await postUpload(h, await makeTestImage()));
   });
 
   it('the health check, the sign-in state and the page stay open', async () => {
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/api/v1/auth/session`)).json()).toEqual({
+    expect((await server.fetch('/api/health')).status).toBe(200);
+    expect(await (await server.fetch('/api/v1/auth/session')).json()).toEqual({
       required: true,
       signed_in: false,
     });
-    expect((await fetch(`${server.url}/tasks`)).status).not.toBe(401);
+    expect((await server.fetch('/tasks')).status).not.toBe(401);
   });
 });
 
 describe('API keys', () => {
   it('a key the server issued works for reads, uploads and submits', async () => {
-    expect((await fetch(`${server.url}/api/v1/tasks`, { headers: bearer(key) })).status).toBe(200);
+    expect((await server.fetch('/api/v1/tasks', { headers: bearer(key) })).status).toBe(200);
     const stored = uploadSchema.parse(await (await postUpload(bearer(key), await makeTestImage())).json());
     expect((await submit(bearer(key), stored.url)).status).toBe(202);
   });
@@ -115,10 +116,10 @@ describe('API keys', () => {
     const url = new URL(stored.url);
     const token = url.searchParams.get('t');
     expect(token).toMatch(/^[0-9a-f]{32}$/);
-    expect((await fetch(stored.url)).status).toBe(200);
-    await expectUnauthorized(await fetch(`${url.origin}${url.pathname}`));
-    await expectUnauthorized(await fetch(`${url.origin}${url.pathname}?t=${'0'.repeat(32)}`));
-    await expectUnauthorized(await fetch(`${url.origin}/media/videos/${stored.id}.mp4?t=${token}`));
+    expect((await server.fetch(stored.url)).status).toBe(200);
+    await expectUnauthorized(await server.fetch(`${url.origin}${url.pathname}`));
+    await expectUnauthorized(await server.fetch(`${url.origin}${url.pathname}?t=${'0'.repeat(32)}`));
+    await expectUnauthorized(await server.fetch(`${url.origin}/media/videos/${stored.id}.mp4?t=${token}`));
   });
 
   it('`npm run keys` creates and revokes keys for a running server', async () => {
@@ -127,26 +128,26 @@ describe('API keys', () => {
       run(process.execPath, ['--import', 'tsx', 'src/server/cli/keys.ts', ...args], { env });
     const made = (await cli('create', 'ci bot')).stdout.trim();
     expect(made).toMatch(/^aio_[0-9a-z]{16}_[A-Za-z0-9_-]{43}$/);
-    expect((await fetch(`${server.url}/api/v1/tasks`, { headers: bearer(made) })).status).toBe(200);
+    expect((await server.fetch('/api/v1/tasks', { headers: bearer(made) })).status).toBe(200);
     const listed = (await cli('list')).stdout;
     expect(listed).toContain('ci bot');
     expect(listed).not.toContain(made);
     await cli('revoke', `key_${made.split('_')[1]}`);
-    await expectUnauthorized(await fetch(`${server.url}/api/v1/tasks`, { headers: bearer(made) }));
+    await expectUnauthorized(await server.fetch('/api/v1/tasks', { headers: bearer(made) }));
   });
 
   it('a revoked key is refused from the next request on', async () => {
     const { key: doomed, info } = server.services.access.keys.create('doomed');
-    expect((await fetch(`${server.url}/api/v1/tasks`, { headers: bearer(doomed) })).status).toBe(200);
+    expect((await server.fetch('/api/v1/tasks', { headers: bearer(doomed) })).status).toBe(200);
     expect(server.services.access.keys.revoke(info.id)).toBe(true);
-    await expectUnauthorized(await fetch(`${server.url}/api/v1/tasks`, { headers: bearer(doomed) }));
+    await expectUnauthorized(await server.fetch('/api/v1/tasks', { headers: bearer(doomed) }));
     expect(keyId).not.toBe(info.id);
   });
 });
 
 describe('dashboard sign-in', () => {
-  const signIn = (password: string, base = server.url) =>
-    fetch(`${base}/api/v1/auth/session`, {
+  const signIn = (password: string, api: Api = server) =>
+    api.fetch('/api/v1/auth/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ password }),
@@ -169,35 +170,35 @@ describe('dashboard sign-in', () => {
     expect(setCookie).not.toMatch(/Secure/); // plain http on loopback
     const cookie = { Cookie: setCookie.split(';')[0]! };
 
-    expect((await fetch(`${server.url}/api/v1/tasks`, { headers: cookie })).status).toBe(200);
+    expect((await server.fetch('/api/v1/tasks', { headers: cookie })).status).toBe(200);
     const stored = uploadSchema.parse(await (await postUpload(cookie, await makeTestImage())).json());
     const url = new URL(stored.url);
-    expect((await fetch(`${url.origin}${url.pathname}`, { headers: cookie })).status).toBe(200);
-    expect(await (await fetch(`${server.url}/api/v1/auth/session`, { headers: cookie })).json()).toEqual({
+    expect((await server.fetch(`${url.origin}${url.pathname}`, { headers: cookie })).status).toBe(200);
+    expect(await (await server.fetch('/api/v1/auth/session', { headers: cookie })).json()).toEqual({
       required: true,
       signed_in: true,
     });
 
-    const out = await fetch(`${server.url}/api/v1/auth/session`, { method: 'DELETE', headers: cookie });
+    const out = await server.fetch('/api/v1/auth/session', { method: 'DELETE', headers: cookie });
     expect(out.status).toBe(200);
-    await expectUnauthorized(await fetch(`${server.url}/api/v1/tasks`, { headers: cookie }));
+    await expectUnauthorized(await server.fetch('/api/v1/tasks', { headers: cookie }));
   });
 
   it('a wrong key beside a good cookie is still refused', async () => {
     const cookie = (await signIn(PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
     await expectUnauthorized(
-      await fetch(`${server.url}/api/v1/tasks`, { headers: { Cookie: cookie, ...bearer('aio_wrong') } }),
+      await server.fetch('/api/v1/tasks', { headers: { Cookie: cookie, ...bearer('aio_wrong') } }),
     );
   });
 
   it('the cookie is Secure when the server is served over https', async () => {
-    const https = await startTestServer({
+    const https = await startTestApp({
       AUTH: 'required',
       DASHBOARD_PASSWORD: PASSWORD,
       PUBLIC_BASE_URL: 'https://studio.example.com',
     });
     try {
-      expect((await signIn(PASSWORD, https.url)).headers.get('set-cookie')).toMatch(/; Secure/);
+      expect((await signIn(PASSWORD, https)).headers.get('set-cookie')).toMatch(/; Secure/);
     } finally {
       await https.stop();
       fs.rmSync(https.dataDir, { recursive: true, force: true });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   server = await startTestServer({ DIST_DIR: writeFakeDist(dataDir), LOCAL_ENGINE_DELAY_MS: '600000' }, dataDir, {
     productionLinkPolicy: true,
   });
-  const uploaded = await upload(server.url, await makeTestImage());
+  const uploaded = await upload(server, await makeTestImage());
   cases = fuzzCases(new SeededRandom(SEED), {
     uploadUrl: uploaded.url,
     uploadPath: new URL(uploaded.url).pathname,
@@ -113,7 +113,7 @@ describe(`fuzzing every route (seed ${SEED})`, () => {
 
     expect(problems.slice(0, 15)).toEqual([]);
     expect(counts()).toEqual(before);
-    const health = await fetch(`${server.url}/api/health`);
+    const health = await server.fetch('/api/health');
     expect(health.status).toBe(200);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     { DIST_DIR: writeFakeDist(dataDir), LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' },
     dataDir,
   );
-  image = (await upload(server.url, await makeTestImage())).url;
+  image = (await upload(server, await makeTestImage())).url;
 });
 afterAll(async () => {
   await server.stop();
@@ -30,7 +30,7 @@ afterAll(async () => {
 const seedBody = () => ({ model: 'hailuo-2-3', prompt: SEED_PROMPT, image });
 
 async function taskTotal(): Promise<number> {
-  const list = (await (await fetch(`${server.url}/api/v1/tasks?limit=1`)).json()) as { counts: Record<string, number> };
+  const list = (await (await server.fetch('/api/v1/tasks?limit=1')).json()) as { counts: Record<string, number> };
   return Object.values(list.counts).reduce((a, b) => a + b, 0);
 }
 
@@ -43,7 +43,7 @@ describe('headers on every answer', () => {
     ['an unknown API path', '/api/v2/nothing', 'POST'],
     ['a media file that is not there', '/media/videos/x.mp4', 'GET'],
   ])('%s: CSP script-src self, nosniff, frame denial', async (_name, pathname, method) => {
-    const response = await fetch(`${server.url}${pathname}`, { method });
+    const response = await server.fetch(`${pathname}`, { method });
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -55,11 +55,11 @@ describe('headers on every answer', () => {
   });
 
   it('a task, its fast answer and its 304 carry the very headers every other answer does', async () => {
-    const submitted = (await (await postGeneration(server.url, seedBody())).json()) as { task_id: string };
-    const health = await fetch(`${server.url}/api/health`);
-    const task = await fetch(`${server.url}/api/v1/tasks/${submitted.task_id}`);
+    const submitted = (await (await postGeneration(server, seedBody())).json()) as { task_id: string };
+    const health = await server.fetch('/api/health');
+    const task = await server.fetch(`/api/v1/tasks/${submitted.task_id}`);
     const etag = task.headers.get('etag') ?? '';
-    const again = await fetch(`${server.url}/api/v1/tasks/${submitted.task_id}`, {
+    const again = await server.fetch(`/api/v1/tasks/${submitted.task_id}`, {
       headers: { 'If-None-Match': etag },
     });
     expect(task.status).toBe(200);
@@ -77,7 +77,7 @@ describe('headers on every answer', () => {
   });
 
   it('an uploaded image is served with its own type and nosniff', async () => {
-    const response = await fetch(image);
+    const response = await server.fetch(image);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -85,7 +85,7 @@ describe('headers on every answer', () => {
 
 describe('no cross-origin access', () => {
   it('grants no CORS, not even to a preflight', async () => {
-    const preflight = await fetch(`${server.url}/api/v1/videos/generations`, {
+    const preflight = await server.fetch('/api/v1/videos/generations', {
       method: 'OPTIONS',
       headers: {
         Origin: 'https://evil.example',
@@ -95,7 +95,7 @@ describe('no cross-origin access', () => {
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-    const read = await fetch(`${server.url}/api/v1/tasks`, { headers: { Origin: 'https://evil.example' } });
+    const read = await server.fetch('/api/v1/tasks', { headers: { Origin: 'https://evil.example' } });
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -107,14 +107,14 @@ describe('no cross-origin access', () => {
     ['Sec-Fetch-Site same-site (a sibling subdomain)', { 'Sec-Fetch-Site': 'same-site' }],
   ])('refuses a submit from %s with 403 and creates nothing', async (_name, headers) => {
     const before = await taskTotal();
-    await expectError(await postGeneration(server.url, seedBody(), headers), 403, 'forbidden');
+    await expectError(await postGeneration(server, seedBody(), headers), 403, 'forbidden');
     expect(await taskTotal()).toBe(before);
   });
 
   it('refuses a cross-site form post of an upload', async () => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(await makeTestImage())], { type: 'image/jpeg' }), 'x.jpg');
-    const response = await fetch(`${server.url}/api/v1/uploads`, {
+    const response = await server.fetch('/api/v1/uploads', {
       method: 'POST',
       body: form,
       headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
@@ -123,19 +123,19 @@ describe('no cross-origin access', () => {
   });
 
   it('lets the same origin, and clients that send no Origin (curl), through', async () => {
-    const sameOrigin = await postGeneration(server.url, seedBody(), {
+    const sameOrigin = await postGeneration(server, seedBody(), {
       Origin: server.url,
       'Sec-Fetch-Site': 'same-origin',
     });
     expect(sameOrigin.status).toBe(202);
-    expect((await postGeneration(server.url, seedBody())).status).toBe(202);
+    expect((await postGeneration(server, seedBody())).status).toBe(202);
   });
 });
 
 describe('bodies', () => {
   it('JSON routes refuse other types with 415', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(`${server.url}/api/v1/videos/generations`, {
+      const response = await server.fetch('/api/v1/videos/generations', {
         method: 'POST',
         headers: { 'Content-Type': type },
         body: JSON.stringify(seedBody()),

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskHistorySchema } from '@/shared/contract';
 import { expectError, getJson, postGeneration, SEED_PROMPT, submit, upload, waitForTask } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestApp, type TestServer } from '../support/test-server';
 
 /** A listener on loopback that counts every connection made to it, and every request. */
 async function listen(host: string, handler: http.RequestListener) {
@@ -36,7 +36,7 @@ let inside: Awaited<ReturnType<typeof listen>>;
 
 beforeAll(async () => {
   // The production policy: only public addresses, so every loopback link here must be refused.
-  production = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '200', LOCAL_ENGINE_FAILURE_RATE: '0' }, undefined, {
+  production = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '200', LOCAL_ENGINE_FAILURE_RATE: '0' }, undefined, {
     productionLinkPolicy: true,
   });
   inside = await listen('127.0.0.1', (_req, res) => res.end('an internal service'));
@@ -64,7 +64,7 @@ const SPELLINGS = [
 const at = (template: string) => template.replace('PORT', String(inside.port));
 
 function inspect(server: TestServer, url: string) {
-  return fetch(`${server.url}/api/v1/images/inspect`, {
+  return server.fetch('/api/v1/images/inspect', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ url }),
@@ -91,18 +91,18 @@ describe('image links', () => {
 
   it('a task whose image link points inside fails uncharged, and the render never fetched it', async () => {
     const before = inside.connections();
-    const created = await submit(production.url, {
+    const created = await submit(production, {
       model: 'hailuo-2-3',
       prompt: SEED_PROMPT,
       image: at(SPELLINGS[1]!),
     });
-    const task = await waitForTask(production.url, created.task_id);
+    const task = await waitForTask(production, created.task_id);
     expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'image_unreachable' } });
     expect(inside.connections()).toBe(before);
   });
 
   it('our own upload is read from storage: it works though the server may not fetch its own address', async () => {
-    const stored = await upload(production.url, await makeTestImage());
+    const stored = await upload(production, await makeTestImage());
     const response = await inspect(production, stored.url);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: stored.id });
@@ -124,9 +124,9 @@ describe('callback URLs', () => {
       image: 'https://example.com/a.jpg',
       callback_url: at(template),
     };
-    const message = await expectError(await postGeneration(production.url, body), 422, 'url_not_allowed');
+    const message = await expectError(await postGeneration(production, body), 422, 'url_not_allowed');
     expect(message).toMatch(/callback URL/);
-    const list = (await (await fetch(`${production.url}/api/v1/tasks?limit=100`)).json()) as {
+    const list = (await (await production.fetch('/api/v1/tasks?limit=100')).json()) as {
       items: { callback_url: string | null }[];
     };
     expect(list.items.some((t) => t.callback_url === body.callback_url)).toBe(false);
@@ -134,19 +134,19 @@ describe('callback URLs', () => {
 
   it('a name that only resolves inside when called is refused at send time, and recorded', async () => {
     const before = inside.connections();
-    const stored = await upload(production.url, await makeTestImage());
+    const stored = await upload(production, await makeTestImage());
     const callbackUrl = at('http://localhost.:PORT/hook');
-    const created = await submit(production.url, {
+    const created = await submit(production, {
       model: 'hailuo-2-3',
       prompt: SEED_PROMPT,
       image: stored.url,
       callback_url: callbackUrl,
     });
-    await waitForTask(production.url, created.task_id);
+    await waitForTask(production, created.task_id);
     const deadline = Date.now() + 20_000;
     let callbacks: { error: string | null }[] = [];
     while (!callbacks.length && Date.now() < deadline) {
-      const history = await getJson(`${production.url}/api/v1/tasks/${created.task_id}/history`, taskHistorySchema);
+      const history = await getJson(production, `/api/v1/tasks/${created.task_id}/history`, taskHistorySchema);
       callbacks = history.upstream.filter((x) => x.operation === 'callback');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -162,14 +162,14 @@ describe('with 127.0.0.1 playing the internet (the test policy)', () => {
   let ownPath = '';
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestApp();
     behind = await listen('127.0.0.2', (_req, res) => res.end('secret'));
     outside = await listen('127.0.0.1', (req, res) => {
       if (req.url === '/hop') return res.writeHead(302, { Location: `http://127.0.0.2:${behind.port}/` }).end();
       // A foreign host serving our upload's path: it is not ours, so it is fetched (and is no image).
       res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end('<p>not your upload</p>');
     });
-    ownPath = new URL((await upload(server.url, await makeTestImage())).url).pathname;
+    ownPath = new URL((await upload(server, await makeTestImage())).url).pathname;
   });
   afterAll(async () => {
     for (const l of [behind, outside]) {

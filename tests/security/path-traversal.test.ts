@@ -22,7 +22,7 @@ beforeAll(async () => {
   const dist = writeFakeDist(dataDir);
   fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'top secret beside dist');
   server = await startTestServer({ DIST_DIR: dist }, dataDir);
-  uploadName = new URL((await upload(server.url, await makeTestImage())).url).pathname.split('/').pop()!;
+  uploadName = new URL((await upload(server, await makeTestImage())).url).pathname.split('/').pop()!;
 });
 afterAll(async () => {
   await server.stop();

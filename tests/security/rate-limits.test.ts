@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '@/server/config/config';
 import { expectError, postGeneration, SEED_PROMPT, upload } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestApp, type TestServer } from '../support/test-server';
 
 let server: TestServer;
 let jpeg: Buffer;
 
 beforeAll(async () => {
-  server = await startTestServer({
+  server = await startTestApp({
     RATE_LIMIT_SUBMITS_PER_MIN: '6', // a burst of 4
     RATE_LIMIT_UPLOADS_PER_MIN: '4', // a burst of 3
     RATE_LIMIT_BATCHES_PER_MIN: '3', // a burst of 2
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 async function taskTotal(): Promise<number> {
-  const list = (await (await fetch(`${server.url}/api/v1/tasks?limit=1`)).json()) as { counts: Record<string, number> };
+  const list = (await (await server.fetch('/api/v1/tasks?limit=1')).json()) as { counts: Record<string, number> };
   return Object.values(list.counts).reduce((a, b) => a + b, 0);
 }
 
@@ -40,27 +40,27 @@ async function expectLimited(response: Response) {
 
 describe('rate limits', () => {
   it('uploads: a burst, then 429 with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) await upload(server.url, jpeg);
+    for (let i = 0; i < 3; i++) await upload(server, jpeg);
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'x.jpg');
-    const message = await expectLimited(await fetch(`${server.url}/api/v1/uploads`, { method: 'POST', body: form }));
+    const message = await expectLimited(await server.fetch('/api/v1/uploads', { method: 'POST', body: form }));
     expect(message).toMatch(/Too many uploads.*Try again in \d+ s/);
   });
 
   it('submits: a burst, then 429 that creates no task; its own allowance, apart from uploads', async () => {
     const image = `${server.url}/media/uploads/none.jpg`;
     for (let i = 0; i < 4; i++) {
-      const response = await postGeneration(server.url, { model: 'hailuo-2-3', prompt: `${SEED_PROMPT} ${i}`, image });
+      const response = await postGeneration(server, { model: 'hailuo-2-3', prompt: `${SEED_PROMPT} ${i}`, image });
       expect(response.status).toBe(202);
     }
     const before = await taskTotal();
-    await expectLimited(await postGeneration(server.url, { model: 'hailuo-2-3', prompt: SEED_PROMPT, image }));
+    await expectLimited(await postGeneration(server, { model: 'hailuo-2-3', prompt: SEED_PROMPT, image }));
     expect(await taskTotal()).toBe(before);
   });
 
   it('batches: a burst, then 429', async () => {
     const batch = () =>
-      fetch(`${server.url}/api/v1/batches`, {
+      server.fetch('/api/v1/batches', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: '{}',
@@ -70,7 +70,7 @@ describe('rate limits', () => {
   });
 
   it('reads are never limited', async () => {
-    for (let i = 0; i < 30; i++) expect((await fetch(`${server.url}/api/v1/tasks?limit=1`)).status).toBe(200);
+    for (let i = 0; i < 30; i++) expect((await server.fetch('/api/v1/tasks?limit=1')).status).toBe(200);
   });
 });
 

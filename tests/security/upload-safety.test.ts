@@ -32,7 +32,7 @@ const storedUploads = () => fs.readdirSync(path.join(server.dataDir, 'media', 'u
 function postFile(bytes: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  return fetch(`${server.url}/api/v1/uploads`, { method: 'POST', body: form });
+  return server.fetch('/api/v1/uploads', { method: 'POST', body: form });
 }
 
 const SCRIPT = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
@@ -65,16 +65,16 @@ describe('what is stored', () => {
     const exifIn = (await sharp(photo).metadata()).exif;
     expect(exifIn?.includes(Buffer.from('WGS-84-HOME'))).toBe(true);
 
-    const stored = await upload(server.url, photo);
-    const bytes = Buffer.from(await (await fetch(stored.url)).arrayBuffer());
+    const stored = await upload(server, photo);
+    const bytes = Buffer.from(await (await server.fetch(stored.url)).arrayBuffer());
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
     for (const secret of ['WGS-84-HOME', 'Someone At Home', 'GPS'])
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
   });
 
   it('names files at random, never after the name the client sent', async () => {
-    const first = await upload(server.url, jpeg, '../../../etc/passwd.jpg');
-    const second = await upload(server.url, jpeg, '../../../etc/passwd.jpg');
+    const first = await upload(server, jpeg, '../../../etc/passwd.jpg');
+    const second = await upload(server, jpeg, '../../../etc/passwd.jpg');
     expect(first.url).not.toBe(second.url);
     for (const { url } of [first, second]) {
       expect(new URL(url).pathname).toMatch(/^\/media\/uploads\/upl_[0-9a-z]{26}\.jpg$/);
@@ -106,7 +106,7 @@ describe('the size cap', () => {
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'payload_too_large' } });
     expect(storedUploads().length).toBe(before);
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await server.fetch('/api/health')).status).toBe(200);
   });
 
   it('refuses at once a Content-Length over the limit, before reading the body', async () => {

@@ -1,4 +1,4 @@
-/** The calls a client makes, over real HTTP, each answer checked against the shared schema. */
+/** The calls a client makes, to a server in this process or over HTTP, each answer checked against the shared schema. */
 import { expect } from 'vitest';
 import type { z } from 'zod/mini';
 import {
@@ -10,15 +10,18 @@ import {
   type Task,
 } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
+import type { Api } from './api';
 
 export const SEED_PROMPT = 'A golden retriever running through a sunflower field at sunset, slow motion';
 
+/** A path or a link, fetched and checked: a 2xx whose body the schema accepts. */
 export async function getJson<S extends z.ZodMiniType>(
-  url: string,
+  api: Api,
+  pathOrUrl: string,
   schema: S,
   init?: RequestInit,
 ): Promise<z.infer<S>> {
-  const response = await fetch(url, init);
+  const response = await api.fetch(pathOrUrl, init);
   const body: unknown = await response.json();
   expect(response.status, JSON.stringify(body)).toBeLessThan(300);
   return schema.parse(body);
@@ -31,43 +34,43 @@ export async function expectError(response: Response, status: number, code: stri
   return apiErrorSchema.parse(body).error.message;
 }
 
-export async function upload(baseUrl: string, image: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+export async function upload(api: Api, image: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(image)], { type }), name);
-  const response = await fetch(`${baseUrl}/api/v1/uploads`, { method: 'POST', body: form });
+  const response = await api.fetch('/api/v1/uploads', { method: 'POST', body: form });
   const body: unknown = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(201);
   return uploadSchema.parse(body);
 }
 
-export function postGeneration(baseUrl: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${baseUrl}/api/v1/videos/generations`, {
+export function postGeneration(api: Api, body: unknown, headers: Record<string, string> = {}) {
+  return api.fetch('/api/v1/videos/generations', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer aio_your_api_key', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
-export async function submit(baseUrl: string, body: GenerationRequestInput, headers: Record<string, string> = {}) {
-  const response = await postGeneration(baseUrl, body, headers);
+export async function submit(api: Api, body: GenerationRequestInput, headers: Record<string, string> = {}) {
+  const response = await postGeneration(api, body, headers);
   const json: unknown = await response.json();
   expect(response.status, JSON.stringify(json)).toBe(202);
   return generationCreatedSchema.parse(json);
 }
 
-export async function getTask(baseUrl: string, id: string): Promise<Task> {
-  return getJson(`${baseUrl}/api/v1/tasks/${encodeURIComponent(id)}`, taskSchema);
+export async function getTask(api: Api, id: string): Promise<Task> {
+  return getJson(api, `/api/v1/tasks/${encodeURIComponent(id)}`, taskSchema);
 }
 
 export async function waitForTask(
-  baseUrl: string,
+  api: Api,
   id: string,
   done: (task: Task) => boolean = (task) => isFinalStatus(task.status),
   timeoutMs = 45_000,
 ): Promise<Task> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const task = await getTask(baseUrl, id);
+    const task = await getTask(api, id);
     if (done(task)) return task;
     if (Date.now() > deadline) throw new Error(`task ${id} still ${task.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
@@ -75,10 +78,10 @@ export async function waitForTask(
 }
 
 /** Waits (bounded) until every task of `ids` has ended. */
-export async function waitForTasksToEnd(baseUrl: string, ids: readonly string[], timeoutMs = 30_000): Promise<void> {
+export async function waitForTasksToEnd(api: Api, ids: readonly string[], timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const tasks = await Promise.all(ids.map((id) => getTask(baseUrl, id)));
+    const tasks = await Promise.all(ids.map((id) => getTask(api, id)));
     if (tasks.every((task) => isFinalStatus(task.status))) return;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for every task to end`);
     await new Promise((r) => setTimeout(r, 50));

@@ -4,15 +4,15 @@ import { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
 import { makeUpstreamClip } from '../fakes/upstream-clip';
 import { ServerProcess } from './server-process';
 import { CANARY_KEY } from './test-client';
-import { makeDataDir, startTestServer, type TestServer } from './test-server';
+import { makeDataDir, startTestApp, type TestServer } from './test-server';
 
-/** In this process (real sockets), with short deadlines. */
+/** In this process (app.request(); the fake upstream is real HTTP), with short deadlines. */
 export function startApiInOneServer(
   upstream: JobKeepingUpstream,
   env: Record<string, string> = {},
   dataDir?: string,
 ): Promise<TestServer> {
-  return startTestServer(
+  return startTestApp(
     {
       APIINONE_API_KEY: CANARY_KEY,
       APIINONE_BASE_URL: upstream.baseUrl,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Api } from './api';
 
 const MAIN = 'src/server/main.ts';
 
@@ -50,7 +51,7 @@ export interface ServerProcessOptions {
   output?: 'stderr' | 'capture';
 }
 
-export class ServerProcess {
+export class ServerProcess implements Api {
   /** Everything the server printed, with `output: 'capture'`. */
   output = '';
   private running: ChildProcess | null = null;
@@ -85,6 +86,10 @@ export class ServerProcess {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  fetch(input: string, init?: RequestInit): Promise<Response> {
+    return fetch(new URL(input, this.url), init);
   }
 
   get child(): ChildProcess {

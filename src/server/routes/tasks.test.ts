@@ -5,7 +5,7 @@ import { taskHistorySchema, taskListSchema, type TaskList } from '@/shared/contr
 import { MODEL_IDS } from '@/shared/pricing';
 import { expectError, getJson } from '../../../tests/support/api-calls';
 import { newTask } from '../../../tests/support/new-task';
-import { startTestServer, type TestServer } from '../../../tests/support/test-server';
+import { startTestApp, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 const BASE = Date.parse('2026-03-01T00:00:00Z');
@@ -48,7 +48,7 @@ async function seed() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestApp();
   await seed();
 });
 afterAll(async () => {
@@ -56,7 +56,7 @@ afterAll(async () => {
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const list = (query = '') => getJson(`${server.url}/api/v1/tasks${query}`, taskListSchema);
+const list = (query = '') => getJson(server, `/api/v1/tasks${query}`, taskListSchema);
 const newestFirst = (rows: typeof seeded) =>
   [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((r) => r.id);
 
@@ -126,7 +126,7 @@ describe('GET /api/v1/tasks', () => {
     ['?color=red', 'Unknown filter'],
     ['?cursor=not-a-cursor', 'cursor'],
   ])('refuses %s with 400 and says what is wrong', async (query, words) => {
-    const message = await expectError(await fetch(`${server.url}/api/v1/tasks${query}`), 400, 'validation_failed');
+    const message = await expectError(await server.fetch(`/api/v1/tasks${query}`), 400, 'validation_failed');
     expect(message).toContain(words);
   });
 });
@@ -134,7 +134,7 @@ describe('GET /api/v1/tasks', () => {
 describe('GET /api/v1/tasks/{id}/history', () => {
   it('tells the task’s story: events, upstream exchanges and ledger entries', async () => {
     const succeeded = seeded.find((s) => s.status === 'succeeded')!;
-    const history = await getJson(`${server.url}/api/v1/tasks/${succeeded.id}/history`, taskHistorySchema);
+    const history = await getJson(server, `/api/v1/tasks/${succeeded.id}/history`, taskHistorySchema);
     expect(history.task_id).toBe(succeeded.id);
     expect(history.events.map((e) => [e.status, e.source])).toEqual([
       ['queued', 'api'],
@@ -143,6 +143,6 @@ describe('GET /api/v1/tasks/{id}/history', () => {
     expect(history.ledger).toEqual([
       { at: expect.any(String), credits: -(succeeded.mode === 'pro' ? 45 : 30), reason: 'charge' },
     ]);
-    await expectError(await fetch(`${server.url}/api/v1/tasks/tsk_missing/history`), 404, 'not_found');
+    await expectError(await server.fetch('/api/v1/tasks/tsk_missing/history'), 404, 'not_found');
   });
 });

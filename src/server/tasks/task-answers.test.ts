@@ -28,7 +28,7 @@ async function finish(id: string): Promise<void> {
 }
 
 function get(id: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}/api/v1/tasks/${id}`, { headers });
+  return server.fetch(`/api/v1/tasks/${id}`, { headers });
 }
 
 /* fetch() may not set Host; node:http can, as a client reaching us by another name would. */

@@ -1,7 +1,7 @@
 /**
- * The tracker over real HTTP: failures end without a charge, a restart picks up a task mid-way
- * and finishes it, the deadline ends what cannot finish, callbacks retry, and an upstream
- * webhook is only a hint — a forged "success" cannot make a task succeed.
+ * The tracker through the whole server, in process: failures end without a charge, a restart
+ * picks up a task mid-way and finishes it, the deadline ends what cannot finish, callbacks
+ * retry, and an upstream webhook is only a hint — a forged "success" cannot make a task succeed.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,13 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { creditsSchema, taskHistorySchema, taskSchema, type Task } from '@/shared/contract';
 import { getJson, getTask, SEED_PROMPT, submit, upload, waitForTask } from '../../../tests/support/api-calls';
 import { makeTestImage } from '../../../tests/support/test-image';
-import { makeDataDir, startTestServer, type TestServer } from '../../../tests/support/test-server';
+import { makeDataDir, startTestApp, type TestServer } from '../../../tests/support/test-server';
 
 const running: TestServer[] = [];
 const dirs: string[] = [];
 
 async function start(env: Record<string, string>, dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer(env, dataDir);
+  const server = await startTestApp(env, dataDir);
   running.push(server);
   if (!dirs.includes(server.dataDir)) dirs.push(server.dataDir);
   return server;
@@ -28,20 +28,19 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const history = (server: TestServer, id: string) =>
-  getJson(`${server.url}/api/v1/tasks/${id}/history`, taskHistorySchema);
-const credits = (server: TestServer) => getJson(`${server.url}/api/v1/billing/credits`, creditsSchema);
+const history = (server: TestServer, id: string) => getJson(server, `/api/v1/tasks/${id}/history`, taskHistorySchema);
+const credits = (server: TestServer) => getJson(server, '/api/v1/billing/credits', creditsSchema);
 
 async function submitSeed(server: TestServer, extra: Record<string, string> = {}) {
-  const image = await upload(server.url, await makeTestImage());
-  return submit(server.url, { model: 'hailuo-2-3', prompt: SEED_PROMPT, image: image.url, ...extra });
+  const image = await upload(server, await makeTestImage());
+  return submit(server, { model: 'hailuo-2-3', prompt: SEED_PROMPT, image: image.url, ...extra });
 }
 
 describe('tracker', () => {
   it('ends a failing task failed, with the engine’s reason, and charges nothing', async () => {
     const server = await start({ LOCAL_ENGINE_DELAY_MS: '300', LOCAL_ENGINE_FAILURE_RATE: '1' });
     const created = await submitSeed(server);
-    const task = await waitForTask(server.url, created.task_id);
+    const task = await waitForTask(server, created.task_id);
     expect(task).toMatchObject({
       status: 'failed',
       charged_credits: 0,
@@ -65,8 +64,8 @@ describe('tracker', () => {
     await new Promise<void>((resolve) => missing.listen(0, '127.0.0.1', resolve));
     try {
       const image = `http://127.0.0.1:${(missing.address() as AddressInfo).port}/gone.jpg`;
-      const created = await submit(server.url, { prompt: 'Pan across', image });
-      const task = await waitForTask(server.url, created.task_id);
+      const created = await submit(server, { prompt: 'Pan across', image });
+      const task = await waitForTask(server, created.task_id);
       expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'image_unreachable' } });
       expect(task.error!.message).toContain('HTTP 404');
     } finally {
@@ -78,7 +77,7 @@ describe('tracker', () => {
     const dataDir = makeDataDir();
     const first = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
     const created = await submitSeed(first);
-    await waitForTask(first.url, created.task_id, (t) => t.status === 'running');
+    await waitForTask(first, created.task_id, (t) => t.status === 'running');
     await first.stop();
     running.splice(running.indexOf(first), 1);
     // What a process killed mid-download leaves behind is swept on the next start.
@@ -86,7 +85,7 @@ describe('tracker', () => {
     fs.writeFileSync(orphan, 'half a video');
 
     const second = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
-    const task = await waitForTask(second.url, created.task_id);
+    const task = await waitForTask(second, created.task_id);
     expect(task).toMatchObject({ status: 'succeeded', charged_credits: 30 });
     const story = await history(second, created.task_id);
     expect(story.events.filter((e) => e.source === 'recovery')).toHaveLength(1);
@@ -103,7 +102,7 @@ describe('tracker', () => {
       TASK_DEADLINE_MS: '400',
     });
     const created = await submitSeed(server);
-    const task = await waitForTask(server.url, created.task_id);
+    const task = await waitForTask(server, created.task_id);
     expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'deadline_exceeded' } });
     expect(task.error!.message).toMatch(/did not finish within .* No credits were charged/);
   });
@@ -144,9 +143,9 @@ describe('tracker', () => {
   it('treats the upstream webhook as a hint only: a forged success does not make a task succeed', async () => {
     const server = await start({ LOCAL_ENGINE_DELAY_MS: '1500', LOCAL_ENGINE_FAILURE_RATE: '1' });
     const created = await submitSeed(server);
-    const running = await waitForTask(server.url, created.task_id, (t) => t.upstream_task_id !== null);
+    const running = await waitForTask(server, created.task_id, (t) => t.upstream_task_id !== null);
     const hook = (secret: string, body: unknown) =>
-      fetch(`${server.url}/api/v1/webhooks/apiinone/${secret}`, {
+      server.fetch(`/api/v1/webhooks/apiinone/${secret}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
@@ -158,7 +157,7 @@ describe('tracker', () => {
     const secret = server.services.webhookSecret;
     for (let i = 0; i < 3; i++) expect((await hook(secret, forged)).status).toBe(202);
 
-    const task = await waitForTask(server.url, created.task_id);
+    const task = await waitForTask(server, created.task_id);
     expect(task).toMatchObject({ status: 'failed', charged_credits: 0, result: null });
     const story = await history(server, created.task_id);
     expect(story.upstream.filter((x) => x.operation === 'webhook')).toHaveLength(3);
@@ -181,7 +180,7 @@ describe('one call per task per interval', () => {
     // Fifty "browsers" polling as fast as they can.
     const watchers = Array.from({ length: 50 }, async () => {
       for (;;) {
-        const task = await getTask(server.url, created.task_id);
+        const task = await getTask(server, created.task_id);
         if (task.status === 'failed') return;
       }
     });

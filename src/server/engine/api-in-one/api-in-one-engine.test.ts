@@ -12,7 +12,7 @@ import { creditsSchema, taskHistorySchema } from '@/shared/contract';
 import { runTool } from '@/server/media/run-tool';
 import { FFMPEG_PATH } from '@/server/media/tool-paths';
 import { getJson, SEED_PROMPT, submit, waitForTask } from '../../../../tests/support/api-calls';
-import { startTestServer, type TestServer } from '../../../../tests/support/test-server';
+import { startTestApp, type TestServer } from '../../../../tests/support/test-server';
 import { FakeUpstream, type FakeRequest } from '../../../../tests/fakes/fake-upstream';
 
 const API_KEY = 'aio_test_canary_key_7f3a9c';
@@ -22,7 +22,7 @@ let clip: Buffer;
 
 beforeAll(async () => {
   fake = await FakeUpstream.start();
-  server = await startTestServer({ APIINONE_API_KEY: API_KEY, APIINONE_BASE_URL: fake.baseUrl });
+  server = await startTestApp({ APIINONE_API_KEY: API_KEY, APIINONE_BASE_URL: fake.baseUrl });
   const clipPath = path.join(server.dataDir, 'upstream-clip.mp4');
   await runTool(
     FFMPEG_PATH,
@@ -53,12 +53,12 @@ describe('the API in One engine', () => {
       )
       .on('GET', '/files/up-123.mp4', { body: clip, headers: { 'content-type': 'video/mp4' } });
 
-    const created = await submit(server.url, {
+    const created = await submit(server, {
       model: 'hailuo-2-3',
       prompt: SEED_PROMPT,
       image: 'https://example.com/dog.jpg',
     });
-    const submitted = await waitForTask(server.url, created.task_id, (t) => t.upstream_task_id === 'up-123');
+    const submitted = await waitForTask(server, created.task_id, (t) => t.upstream_task_id === 'up-123');
     expect(submitted.status).toBe('queued');
 
     const [sent] = fake.requestsTo('POST', '/api/v1/videos/generations');
@@ -72,33 +72,33 @@ describe('the API in One engine', () => {
     });
 
     const hook = () =>
-      fetch(`${server.url}/api/v1/webhooks/apiinone/${server.services.webhookSecret}`, {
+      server.fetch(`/api/v1/webhooks/apiinone/${server.services.webhookSecret}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ task_id: 'up-123', status: 'whatever' }),
       });
     phase = 'running';
     expect((await hook()).status).toBe(202);
-    await waitForTask(server.url, created.task_id, (t) => t.status === 'running' && t.progress === 40, 5000);
+    await waitForTask(server, created.task_id, (t) => t.status === 'running' && t.progress === 40, 5000);
     phase = 'done';
     expect((await hook()).status).toBe(202);
-    const task = await waitForTask(server.url, created.task_id, undefined, 10_000);
+    const task = await waitForTask(server, created.task_id, undefined, 10_000);
 
     expect(task).toMatchObject({ status: 'succeeded', engine: 'apiinone', charged_credits: 30 });
     expect(task.result).toMatchObject({ width: 640, height: 360 });
-    const video = await fetch(task.result!.video_url);
+    const video = await server.fetch(task.result!.video_url);
     expect(Buffer.from(await video.arrayBuffer()).equals(clip)).toBe(true);
-    expect((await fetch(task.result!.poster_url)).headers.get('content-type')).toBe('image/jpeg');
-    expect(await getJson(`${server.url}/api/v1/billing/credits`, creditsSchema)).toMatchObject({
+    expect((await server.fetch(task.result!.poster_url)).headers.get('content-type')).toBe('image/jpeg');
+    expect(await getJson(server, '/api/v1/billing/credits', creditsSchema)).toMatchObject({
       simulated: false,
       spent: 30,
     });
 
     // Looked up by the upstream's id too; and the key is nowhere in the task's stored story.
-    expect(
-      (await getJson(`${server.url}/api/v1/tasks/up-123`, z.pick(taskHistorySchema, { task_id: true }))).task_id,
-    ).toBe(task.task_id);
-    const history = await fetch(`${server.url}/api/v1/tasks/${task.task_id}/history`);
+    expect((await getJson(server, '/api/v1/tasks/up-123', z.pick(taskHistorySchema, { task_id: true }))).task_id).toBe(
+      task.task_id,
+    );
+    const history = await server.fetch(`/api/v1/tasks/${task.task_id}/history`);
     const text = await history.text();
     expect(text).toContain('"operation":"webhook"');
     expect(text).toContain('[redacted]');
@@ -110,8 +110,8 @@ describe('the API in One engine', () => {
   it('ends a task the upstream refuses with its reason, uncharged, without retrying the submit', async () => {
     fake.reset();
     fake.on('POST', '/api/v1/videos/generations', { status: 400, json: { error: { message: 'Image is too small' } } });
-    const created = await submit(server.url, { prompt: 'Refused', image: 'https://example.com/tiny.jpg' });
-    const task = await waitForTask(server.url, created.task_id, undefined, 10_000);
+    const created = await submit(server, { prompt: 'Refused', image: 'https://example.com/tiny.jpg' });
+    const task = await waitForTask(server, created.task_id, undefined, 10_000);
     expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'upstream_error' } });
     expect(task.error!.message).toContain('Image is too small');
     expect(fake.requestsTo('POST', '/api/v1/videos/generations')).toHaveLength(1);
