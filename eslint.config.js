@@ -22,4 +22,26 @@ export default tseslint.config(
   },
   // Import zones for src/app, src/features, src/lib, src/components and src/shared.
   ...browserZones,
+  {
+    // Production code stands on its own: tests and benches import it, never the other way round.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(tests|bench)(/|$)',
+              message: 'Production code under src/ must not import test support or benches (tests/, bench/).',
+            },
+            {
+              regex: '^(vitest|@playwright/test)(/|$)',
+              message: 'Production code under src/ must not import a test framework.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumLaunchOptions } from './e2e/helpers/chromium';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 /*
  * The e2e tests run the built app on the real server with a fresh SQLite file and a fast
@@ -11,7 +11,7 @@ const port = Number(process.env.E2E_PORT ?? 4317);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `hailuo-e2e-${port}-${process.pid}`);
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: 'tests/e2e',
   // Generous: axe over every look of a page is slow on a loaded 2-core machine; only failing tests wait this long.
   timeout: 180_000,
   expect: { timeout: 20_000 },

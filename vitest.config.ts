@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -6,6 +7,9 @@ export default defineConfig({
   test: {
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/vitest.json' },
+    // Vitest's default is one fewer than the cores: a single file at a time on a 2-core machine.
+    // Most API test time is spent waiting (timers, child processes), so two files share well.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -19,12 +23,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
-          include: ['src/server/**/*.test.ts'],
+          // The server's unit tests beside its code, and the suites across it in tests/ (the browser's are e2e specs).
+          include: ['src/server/**/*.test.ts', 'tests/**/*.test.ts'],
           environment: 'node',
-          // The API tests start real servers, encode real MP4s and share two cores.
+          // Files run in parallel: each has its own DATA_DIR and port-0 listeners, and route tests
+          // go through app.request() with no socket. Generous timeouts: MP4s are really encoded on
+          // two shared cores, and the SIGKILL suites restart whole server processes.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
     ],

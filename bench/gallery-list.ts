@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { taskListSchema } from '../src/shared/contract';
+import { taskListSchema } from '@/shared/contract';
 import { BUDGETS } from './budgets';
 import { median, percentile } from './lib/percentiles';
 import { benchGalleryScroll, printGalleryScroll, type ScrollFigures } from './gallery-scroll';
-import { seedGallery } from './lib/seed-gallery';
-import { freePort, startServer } from './lib/server-process';
+import { seedGallery } from '../tests/support/seed-gallery';
+import { freePort, startServer } from '../tests/support/server-process';
 
 const TASKS = Number(process.env.BENCH_GALLERY_TASKS ?? 10_000);
 const SAMPLES = 60;

@@ -4,7 +4,7 @@
  * long tasks the browser reports, and how many cards are in the DOM.
  */
 import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/helpers/chromium';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
 import { median, percentile } from './lib/percentiles';
 
 const PAGES = Number(process.env.BENCH_GALLERY_PAGES ?? 20);

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Duration, Resolution } from '../src/shared/pricing';
-import { renderClip } from '../src/server/local-engine/render-clip';
+import type { Duration, Resolution } from '@/shared/pricing';
+import { renderClip } from '@/server/engine/local/render-clip';
 import { BUDGETS } from './budgets';
-import { submitTask, uploadImage, waitForFinal } from './lib/make-task';
+import { submitTask, uploadImage, waitForFinal } from '../tests/support/seed-tasks';
 import { median, percentile } from './lib/percentiles';
-import { startServer } from './lib/server-process';
+import { startServer } from '../tests/support/server-process';
 
 const SAMPLE_IMAGE = 'public/sample-product.jpg';
 const RUNS = 3;

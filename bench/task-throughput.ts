@@ -8,12 +8,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SECURITY_HEADERS } from '../src/server/middleware/security-headers';
+import { SECURITY_HEADERS } from '@/server/http/security-headers';
 import { BUDGETS } from './budgets';
 import { load, type LoadFigures } from './lib/load';
-import { makeTestImage, submitTask, uploadImage, waitForFinal, waitForStatus } from './lib/make-task';
+import { submitTask, uploadImage, waitForFinal, waitForStatus } from '../tests/support/seed-tasks';
+import { makeTestImage } from '../tests/support/test-image';
 import { processCpuMs } from './lib/process-cpu';
-import { freePort, startServer, waitForHttp, type ServerProcess } from './lib/server-process';
+import { freePort, startServer, waitForHttp, type ServerProcess } from '../tests/support/server-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 /* Short rounds, each measuring all three back to back; the median round's ratio shrugs off a burst of other work. */

@@ -9,12 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { POLL_VISIBLE_MS } from '../src/lib/task-polling';
-import { generationCreatedSchema, taskListSchema, taskSchema } from '../src/shared/contract';
-import { isFinalStatus } from '../src/shared/status';
-import { makeUpstreamClip } from '../src/server/reliability/support/upstream-clip';
-import { FakeUpstream, type FakeRequest } from '../src/server/upstream/fake-upstream';
-import { startServer } from './lib/server-process';
+import { POLL_VISIBLE_MS } from '@/lib/task-polling/poll-interval';
+import { generationCreatedSchema, taskListSchema, taskSchema } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import { makeUpstreamClip } from '../tests/fakes/upstream-clip';
+import { FakeUpstream, type FakeRequest } from '../tests/fakes/fake-upstream';
+import { startServer } from '../tests/support/server-process';
 
 const TAB_COUNTS = [1, 10, 50] as const;
 const TASKS_PER_GROUP = 3;

@@ -3,9 +3,9 @@
  * and total blocking time from long tasks), against the built app on the real server.
  */
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/helpers/chromium';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
 import { BUDGETS } from './budgets';
-import { startServer } from './lib/server-process';
+import { startServer } from '../tests/support/server-process';
 
 export interface VitalsFigures {
   lcpMs: number;

@@ -7,9 +7,9 @@ import { chromium, type Browser, type Locator, type Page } from '@playwright/tes
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { startServer, waitForHttp } from '../bench/lib/server-process';
-import { writeSceneImage } from '../e2e/helpers/test-images';
-import { api, submitFailingTask, submitTask, uploadSample, waitForStatus } from '../e2e/helpers/seed-tasks';
+import { startServer, waitForHttp } from '../tests/support/server-process';
+import { writeSceneImage } from '../tests/e2e/helpers/test-images';
+import { api, submitFailingTask, submitTask, uploadSample, waitForStatus } from '../tests/support/seed-tasks';
 
 const OUT_DIR = path.resolve('docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };

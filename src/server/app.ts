@@ -1,13 +1,21 @@
-/** The Hono app: routes, middleware, one error shape. Built here from its services, started in `main.ts`. */
+/**
+ * The Hono app: the middleware in front of every request, the routes (each declares its own
+ * chain: rate limit, guards, body limit, validation), one error shape. Built here from its
+ * services, started in `main.ts`.
+ */
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Health } from '../shared/contract';
-import type { ErrorCode } from '../shared/errors';
-import { errorBody, HttpError } from './http-error';
+import type { Health } from '@/shared/contract';
+import type { ErrorCode } from '@/shared/errors';
+import { requireAccess } from './access/require-access';
+import { backstopBodyLimit } from './http/backstop-body-limit';
+import { errorBody, HttpError } from './http/http-error';
+import { sameOriginWrites } from './http/same-origin-writes';
+import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth';
 import { batchRoutes } from './routes/batches';
 import { billingRoutes } from './routes/billing';
@@ -21,7 +29,6 @@ import { spendRoutes } from './routes/spend';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
-import { mountSecurity } from './security/mount-security';
 import type { Services } from './services';
 
 export interface AppDeps {
@@ -31,7 +38,14 @@ export interface AppDeps {
 
 export function createApp({ services, version }: AppDeps) {
   const app = new Hono();
-  mountSecurity(app, services);
+  // In front of every request, in this order: strict headers on every answer (also on the
+  // refusals below), a body limit on every route, cross-site writes refused, access control.
+  app.use(
+    securityHeaders(),
+    backstopBodyLimit(),
+    sameOriginWrites(services.config.publicBaseUrl),
+    requireAccess(services.access),
+  );
 
   app.route('/api/health', healthRoutes(services.engine.name, version));
   app.route('/api/v1/auth', authRoutes(services));

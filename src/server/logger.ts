@@ -1,5 +1,5 @@
 /** One line per event on stderr/stdout, filtered by LOG_LEVEL. Callers never pass secrets or request bodies. */
-import type { Config } from './config';
+import type { Config } from './config/config';
 
 export type LogLevel = Config['logLevel'];
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

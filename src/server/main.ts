@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { assertAccessConfigured, AccessNotConfiguredError } from './access/access';
 import { createApp } from './app';
-import { readConfig } from './config';
+import { readConfig } from './config/config';
 import { serveApp } from './http/serve-app';
 import { openServices } from './services';
 

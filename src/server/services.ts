@@ -3,19 +3,19 @@
  * callback sender. `main.ts` and the tests build the server the same way.
  */
 import { randomBytes } from 'node:crypto';
-import { LOCAL_STARTING_CREDITS } from '../shared/limits';
+import { LOCAL_STARTING_CREDITS } from '@/shared/limits';
 import { openAccess, type Access } from './access/access';
-import type { Config } from './config';
-import { createEngine } from './create-engine';
-import type { Engine } from './engine';
+import type { Config } from './config/config';
+import { createEngine } from './engine/create-engine';
+import type { Engine } from './engine/engine';
 import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
 import { MediaStorage } from './media/media-storage';
-import { linkAddressPolicy, type AddressPolicy } from './security/security-config';
+import { linkAddressPolicy, type AddressPolicy } from './config/security-config';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import type { Store } from './store/store';
-import { Tracker } from './tracker';
-import { CallbackSender } from './tracking/callback-sender';
+import { Tracker } from './tracker/tracker';
+import { CallbackSender } from './callbacks/callback-sender';
 
 export interface Services {
   config: Config;

@@ -3,7 +3,7 @@
  * else — or with AUTH=required — every API and media request needs a dashboard session or an
  * API key the server issued.
  */
-import type { Config } from '../config';
+import type { Config } from '@/server/config/config';
 import { openAccessDb } from './access-db';
 import { ApiKeys } from './api-keys';
 import { DashboardPassword } from './dashboard-password';

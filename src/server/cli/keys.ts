@@ -3,9 +3,9 @@
  * send as `Authorization: Bearer aio_…`. Uses DATA_DIR (and AUTH_PEPPER) like the server, and
  * works while it runs: a revoked key is refused from the next request on.
  */
-import { openAccess, type Access } from '../access/access';
-import type { ApiKeyInfo } from '../access/api-keys';
-import { readConfig } from '../config';
+import { openAccess, type Access } from '@/server/access/access';
+import type { ApiKeyInfo } from '@/server/access/api-keys';
+import { readConfig } from '@/server/config/config';
 
 const USAGE = `Usage:
   npm run keys -- create <name>   make a key (shown once) for a client called <name>

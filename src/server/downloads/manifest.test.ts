@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../shared/batch-contract';
+import type { ManifestEntry } from '@/shared/batch-contract';
 import { manifestCsv } from './manifest';
 
 const entry = (overrides: Partial<ManifestEntry>): ManifestEntry => ({

@@ -3,10 +3,23 @@
  * (an unfinished one is listed with its status and no file, never silently left out), as JSON
  * for programs and CSV for a spreadsheet.
  */
-import type { DownloadManifest, ManifestEntry } from '../../shared/batch-contract';
-import type { TaskRecord } from '../store/tasks-store';
+import type { DownloadManifest, ManifestEntry } from '@/shared/batch-contract';
+import { snakeCased } from '@/server/store/snake-case';
+import type { TaskRecord } from '@/server/store/tasks-store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/* Fields the manifest gives as the record holds them, under their snake_case names (in this order). */
+const AS_STORED = [
+  'prompt',
+  'image',
+  'model',
+  'mode',
+  'duration',
+  'resolution',
+  'priceCredits',
+  'chargedCredits',
+] as const satisfies readonly (keyof TaskRecord)[];
 
 export function manifestEntry(task: TaskRecord, file: string | null, error: string | null): ManifestEntry {
   return {
@@ -14,14 +27,7 @@ export function manifestEntry(task: TaskRecord, file: string | null, error: stri
     batch_id: task.batchId,
     status: task.status,
     file,
-    prompt: task.prompt,
-    image: task.image,
-    model: task.model,
-    mode: task.mode,
-    duration: task.duration,
-    resolution: task.resolution,
-    price_credits: task.priceCredits,
-    charged_credits: task.chargedCredits,
+    ...snakeCased(task, AS_STORED),
     error,
     created_at: iso(task.createdAt),
     finished_at: task.finishedAt === null ? null : iso(task.finishedAt),

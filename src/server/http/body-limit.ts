@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HttpError } from '../http-error';
+import { IMAGE_LIMITS } from '@/shared/limits';
+import { HttpError } from './http-error';
 
 /** Hono's streaming body limit, answering in our error shape. */
 export function limitBody(maxBytes: number, what = 'The request body'): MiddlewareHandler {
@@ -22,3 +23,11 @@ export function limitBody(maxBytes: number, what = 'The request body'): Middlewa
 
 /** Every JSON body we accept is small: a prompt of 5000 characters and a few URLs. */
 export const JSON_BODY_LIMIT = 64 * 1024;
+
+/** The largest JSON any route takes: twenty links of up to 2048 characters and a prompt of 5000 (up to 4 bytes each in UTF-8). */
+export const BATCH_BODY_LIMIT = 128 * 1024;
+
+/* Room for the multipart boundaries and headers around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+/** An upload: one image of the largest size we take, as multipart/form-data. */
+export const UPLOAD_BODY_LIMIT = IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD;

@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorBody } from '../http-error';
+import { errorBody } from './http-error';
 
 const STATUS_LINES: Record<number, string> = {
   400: 'Bad Request',

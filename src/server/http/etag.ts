@@ -1,6 +1,6 @@
 /** Conditional GETs: an answer with an ETag, and a bodiless 304 when the client already holds it. */
 import type { Context } from 'hono';
-import { securedResponse } from '../middleware/security-headers';
+import { securedResponse } from './security-headers';
 
 /* RFC 9110 weak comparison, so `W/"x"` from a proxy still matches; `*` matches any current answer. */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {

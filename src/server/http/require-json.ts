@@ -3,7 +3,7 @@
  * 400 `invalid_json`. The parsed body is cached by Hono, so zValidator reads it again for free.
  */
 import { createMiddleware } from 'hono/factory';
-import { HttpError } from '../http-error';
+import { HttpError } from './http-error';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 

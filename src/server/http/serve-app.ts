@@ -7,7 +7,7 @@
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errorBody } from '../http-error';
+import { errorBody } from './http-error';
 import { answerClientErrorsInJson } from './client-errors';
 
 export interface ServeOptions {

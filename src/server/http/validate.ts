@@ -6,8 +6,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { safeParse, type z } from 'zod/mini';
-import { DEFAULT_CATALOGUE, findModel, HAILUO_MODEL_NAMES } from '../../shared/pricing';
-import { HttpError } from '../http-error';
+import { DEFAULT_CATALOGUE, findModel, HAILUO_MODEL_NAMES } from '@/shared/pricing';
+import { HttpError } from './http-error';
 
 interface IssueDetail {
   path: string;

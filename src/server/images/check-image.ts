@@ -3,7 +3,7 @@
  * Hailuo can use it. The pixel cap is checked from the header before anything is decoded.
  */
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_LIMITS, type ImageContentType } from '../../shared/limits';
+import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
 import { ImageRefusal } from './image-refusal';
 
 export interface ImageFacts {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode } from '@/shared/errors';
 
 /** Why an image cannot be used, in words for the person who chose it. */
 export class ImageRefusal extends Error {

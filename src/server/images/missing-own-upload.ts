@@ -1,4 +1,4 @@
-import type { UploadsStore } from '../store/uploads-store';
+import type { UploadsStore } from '@/server/store/uploads-store';
 import { uploadFileNameOf } from './read-image';
 
 /*

@@ -6,10 +6,10 @@
  * foreign host serving the same path is fetched like any other link.
  */
 import fs from 'node:fs/promises';
-import { IMAGE_LIMITS } from '../../shared/limits';
-import type { MediaStorage } from '../media/media-storage';
-import { safeFetch, UnsafeUrlError } from '../net/safe-fetch';
-import type { UploadRecord, UploadsStore } from '../store/uploads-store';
+import { IMAGE_LIMITS } from '@/shared/limits';
+import type { MediaStorage } from '@/server/media/media-storage';
+import { safeFetch, UnsafeUrlError } from '@/server/net/safe-fetch';
+import type { UploadRecord, UploadsStore } from '@/server/store/uploads-store';
 import { ImageRefusal } from './image-refusal';
 
 export interface ImageSources {

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
-import { IMAGE_LIMITS, type ImageContentType } from '../../shared/limits';
-import type { MediaExtension, MediaStorage } from '../media/media-storage';
-import { newId } from '../store/new-id';
-import type { UploadRecord } from '../store/uploads-store';
+import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
+import type { MediaExtension, MediaStorage } from '@/server/media/media-storage';
+import { newId } from '@/server/store/new-id';
+import type { UploadRecord } from '@/server/store/uploads-store';
 import { checkImage } from './check-image';
 import { ImageRefusal } from './image-refusal';
 

@@ -5,14 +5,15 @@
  */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { signInRequestSchema, type SessionState } from '../../shared/auth-contract';
-import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import { SESSION_COOKIE } from '../middleware/require-access';
-import type { Services } from '../services';
-import { SESSION_TTL_MS } from '../access/sessions';
+import { signInRequestSchema, type SessionState } from '@/shared/auth-contract';
+import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { perMinute } from '@/server/http/rate-limit';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import { SESSION_COOKIE } from '@/server/access/require-access';
+import type { Services } from '@/server/services';
+import { SESSION_TTL_MS } from '@/server/access/sessions';
 
 function isHttps(c: Context, publicBaseUrl: string | null): boolean {
   return new URL(publicBaseUrl ?? c.req.url).protocol === 'https:';
@@ -27,21 +28,28 @@ export function authRoutes({ access, config }: Services) {
         signed_in: access.mode === 'open' || principal !== undefined,
       } satisfies SessionState);
     })
-    .post('/session', limitBody(JSON_BODY_LIMIT), requireJson, validate('json', signInRequestSchema), async (c) => {
-      const { password } = c.req.valid('json');
-      if (!access.password || !(await access.password.matches(password))) {
-        throw new HttpError(401, 'unauthorized', 'That password is not right. Check it and try again.');
-      }
-      const { token } = access.sessions.create();
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: isHttps(c, config.publicBaseUrl),
-        path: '/',
-        maxAge: Math.floor(SESSION_TTL_MS / 1000),
-      });
-      return c.json({ required: access.mode === 'required', signed_in: true } satisfies SessionState);
-    })
+    .post(
+      '/session',
+      perMinute(config.security.rateLimits.signInsPerMin, 'sign-in attempts'),
+      limitBody(JSON_BODY_LIMIT),
+      requireJson,
+      validate('json', signInRequestSchema),
+      async (c) => {
+        const { password } = c.req.valid('json');
+        if (!access.password || !(await access.password.matches(password))) {
+          throw new HttpError(401, 'unauthorized', 'That password is not right. Check it and try again.');
+        }
+        const { token } = access.sessions.create();
+        setCookie(c, SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          secure: isHttps(c, config.publicBaseUrl),
+          path: '/',
+          maxAge: Math.floor(SESSION_TTL_MS / 1000),
+        });
+        return c.json({ required: access.mode === 'required', signed_in: true } satisfies SessionState);
+      },
+    )
     .delete('/session', (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) access.sessions.remove(token);

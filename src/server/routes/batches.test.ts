@@ -5,22 +5,22 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditsSchema, taskListSchema } from '../../shared/contract';
-import { batchRequestSchema, type BatchRequestInput } from '../../shared/batch-contract';
-import { BATCH_MAX_IMAGES } from '../../shared/limits';
-import { expectError, getJson, postGeneration, upload } from '../test-support/api-calls';
-import { countAllTasks, createBatch, fetchZip, getBatch, postBatch } from '../test-support/batch-calls';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
-import { generationBodyHash } from './generation-body-hash';
+import { creditsSchema, taskListSchema } from '@/shared/contract';
+import { batchRequestSchema, type BatchRequestInput } from '@/shared/batch-contract';
+import { BATCH_MAX_IMAGES } from '@/shared/limits';
+import { expectError, getJson, postGeneration, upload } from '../../../tests/support/api-calls';
+import { countAllTasks, createBatch, fetchZip, getBatch, postBatch } from '../../../tests/support/batch-calls';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestApp, type TestServer } from '../../../tests/support/test-server';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
 
 let server: TestServer;
 let images: string[];
 
 beforeAll(async () => {
-  server = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+  server = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
   images = [];
-  for (let i = 0; i < 12; i++) images.push((await upload(server.url, await makeTestImage(640 + i, 400))).url);
+  for (let i = 0; i < 12; i++) images.push((await upload(server, await makeTestImage(640 + i, 400))).url);
 });
 afterAll(async () => {
   await server.stop();
@@ -30,12 +30,12 @@ afterAll(async () => {
 const PROMPT = 'Slow orbit around the bottle, studio light';
 
 async function balance(): Promise<number> {
-  return (await getJson(`${server.url}/api/v1/billing/credits`, creditsSchema)).balance;
+  return (await getJson(server, '/api/v1/billing/credits', creditsSchema)).balance;
 }
 
 describe('prices', () => {
   it('makes one task per image × variant, each at the server’s price, totalled', async () => {
-    const created = await createBatch(server.url, {
+    const created = await createBatch(server, {
       prompt: PROMPT,
       images: images.slice(0, 2),
       variants: [
@@ -48,7 +48,7 @@ describe('prices', () => {
     expect(created.task_ids).toHaveLength(8);
     expect(created.total_price_credits).toBe(2 * (30 + 85 + 75 + 45));
 
-    const batch = await getBatch(server.url, created.batch_id);
+    const batch = await getBatch(server, created.batch_id);
     expect(batch.tasks.map((t) => t.task_id)).toEqual(created.task_ids);
     // Every variant of the first image, then of the second, in the order asked for.
     expect(
@@ -77,9 +77,9 @@ describe('prices', () => {
   });
 
   it('defaults to one standard 6 s 768P video per image', async () => {
-    const created = await createBatch(server.url, { prompt: PROMPT, images: images.slice(2, 5) });
+    const created = await createBatch(server, { prompt: PROMPT, images: images.slice(2, 5) });
     expect(created).toMatchObject({ total_price_credits: 90 });
-    const batch = await getBatch(server.url, created.batch_id);
+    const batch = await getBatch(server, created.batch_id);
     expect(batch.tasks.map((t) => [t.model, t.duration, t.resolution])).toEqual(
       Array(3).fill(['hailuo/2-3-image-to-video-standard', '6', '768P']),
     );
@@ -87,8 +87,8 @@ describe('prices', () => {
 });
 
 it('has no ZIP while nothing in it is finished, and says so', async () => {
-  const created = await createBatch(server.url, { prompt: PROMPT, images: images.slice(5, 7) });
-  const { response } = await fetchZip(server.url, `batch_id=${created.batch_id}`);
+  const created = await createBatch(server, { prompt: PROMPT, images: images.slice(5, 7) });
+  const { response } = await fetchZip(server, `batch_id=${created.batch_id}`);
   expect(await expectError(response, 409, 'not_ready')).toMatch(
     /^None of these 2 videos is ready to download \((\d (queued|generating)(, )?)+\)\. Try again once at least one is ready\.$/,
   );
@@ -159,25 +159,25 @@ describe('refusals', () => {
   ];
 
   it.each(cases)('refuses $name ($status $code) and makes no task', async ({ body, status, code, says }) => {
-    const before = { tasks: await countAllTasks(server.url), balance: await balance() };
-    const message = await expectError(await postBatch(server.url, body()), status, code);
+    const before = { tasks: await countAllTasks(server), balance: await balance() };
+    const message = await expectError(await postBatch(server, body()), status, code);
     if (says) expect(message).toMatch(says);
-    expect({ tasks: await countAllTasks(server.url), balance: await balance() }).toEqual(before);
+    expect({ tasks: await countAllTasks(server), balance: await balance() }).toEqual(before);
   });
 
   it('refuses with 402 a batch whose total the balance cannot pay, and makes none of its tasks', async () => {
-    const before = await countAllTasks(server.url);
+    const before = await countAllTasks(server);
     // 12 × 85 = 1020 credits: more than the simulated 1000, whatever else is running.
     const body: BatchRequestInput = { prompt: PROMPT, images, variants: [{ mode: 'pro', duration: '10' }] };
-    const response = await postBatch(server.url, body, { 'Idempotency-Key': 'too-dear' });
+    const response = await postBatch(server, body, { 'Idempotency-Key': 'too-dear' });
     const json = (await response.json()) as { error: { code: string; message: string; details: { needed: number } } };
     expect(response.status).toBe(402);
     expect(json.error).toMatchObject({ code: 'insufficient_credits', details: { needed: 1020 } });
     expect(json.error.message).toMatch(/its 12 videos cost 1020 in all .* Nothing was started\./);
-    expect(await countAllTasks(server.url)).toBe(before);
+    expect(await countAllTasks(server)).toBe(before);
     // The refused request left its key free for a batch that can be paid.
     const cheaper = await createBatch(
-      server.url,
+      server,
       { ...body, images: images.slice(0, 1) },
       { 'Idempotency-Key': 'too-dear' },
     );
@@ -185,8 +185,8 @@ describe('refusals', () => {
   });
 
   it('answers 404 for a batch that does not exist', async () => {
-    await expectError(await fetch(`${server.url}/api/v1/batches/bat_nope`), 404, 'not_found');
-    await expectError(await fetch(`${server.url}/api/v1/batches/${'x'.repeat(300)}`), 404, 'not_found');
+    await expectError(await server.fetch('/api/v1/batches/bat_nope'), 404, 'not_found');
+    await expectError(await server.fetch(`/api/v1/batches/${'x'.repeat(300)}`), 404, 'not_found');
   });
 });
 
@@ -195,9 +195,9 @@ describe('Idempotency-Key', () => {
   beforeAll(async () => {
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });
-    server = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+    server = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
     images = [];
-    for (let i = 0; i < 8; i++) images.push((await upload(server.url, await makeTestImage(640 + i, 400))).url);
+    for (let i = 0; i < 8; i++) images.push((await upload(server, await makeTestImage(640 + i, 400))).url);
   });
 
   const body = (): BatchRequestInput => ({
@@ -207,10 +207,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers a retried batch with the same batch and tasks, and makes nothing more', async () => {
-    const before = await countAllTasks(server.url);
-    const first = await createBatch(server.url, body(), { 'Idempotency-Key': 'batch-retry-1' });
+    const before = await countAllTasks(server);
+    const first = await createBatch(server, body(), { 'Idempotency-Key': 'batch-retry-1' });
     expect(first.replayed).toBe(false);
-    const again = await createBatch(server.url, body(), { 'Idempotency-Key': 'batch-retry-1' });
+    const again = await createBatch(server, body(), { 'Idempotency-Key': 'batch-retry-1' });
     expect(again).toEqual({ ...first, replayed: true });
     // The same request with its defaults spelled out and its keys in another order.
     const spelled: BatchRequestInput = {
@@ -221,52 +221,48 @@ describe('Idempotency-Key', () => {
       images: images.slice(5, 8),
       prompt: 'Push in on the watch face',
     };
-    expect((await createBatch(server.url, spelled, { 'Idempotency-Key': 'batch-retry-1' })).task_ids).toEqual(
+    expect((await createBatch(server, spelled, { 'Idempotency-Key': 'batch-retry-1' })).task_ids).toEqual(
       first.task_ids,
     );
-    expect(await countAllTasks(server.url)).toBe(before + 6);
-    const listed = await getJson(`${server.url}/api/v1/tasks?batch_id=${first.batch_id}&limit=100`, taskListSchema);
+    expect(await countAllTasks(server)).toBe(before + 6);
+    const listed = await getJson(server, `/api/v1/tasks?batch_id=${first.batch_id}&limit=100`, taskListSchema);
     expect(listed.items.map((t) => t.task_id).sort()).toEqual([...first.task_ids].sort());
   });
 
   it('refuses the same key with another body (422), and the key of a single video', async () => {
-    await createBatch(server.url, body(), { 'Idempotency-Key': 'batch-retry-2' });
-    const before = await countAllTasks(server.url);
-    const other = await postBatch(
-      server.url,
-      { ...body(), prompt: 'Pull out' },
-      { 'Idempotency-Key': 'batch-retry-2' },
-    );
+    await createBatch(server, body(), { 'Idempotency-Key': 'batch-retry-2' });
+    const before = await countAllTasks(server);
+    const other = await postBatch(server, { ...body(), prompt: 'Pull out' }, { 'Idempotency-Key': 'batch-retry-2' });
     await expectError(other, 422, 'idempotency_conflict');
     const single = await postGeneration(
-      server.url,
+      server,
       { prompt: 'Pull out', image: images[0] },
       { 'Idempotency-Key': 'batch-retry-2' },
     );
     await expectError(single, 422, 'idempotency_conflict');
-    expect(await countAllTasks(server.url)).toBe(before);
+    expect(await countAllTasks(server)).toBe(before);
   });
 
   it('answers 409 while the first request with the key is still in flight', async () => {
     const hash = generationBodyHash(batchRequestSchema.parse(body()));
     await server.services.store.idempotency.reserve('batch-retry-3', hash, Date.now(), 60_000);
-    const before = await countAllTasks(server.url);
-    const response = await postBatch(server.url, body(), { 'Idempotency-Key': 'batch-retry-3' });
+    const before = await countAllTasks(server);
+    const response = await postBatch(server, body(), { 'Idempotency-Key': 'batch-retry-3' });
     expect(response.headers.get('retry-after')).toBe('1');
     await expectError(response, 409, 'idempotency_in_flight');
-    expect(await countAllTasks(server.url)).toBe(before);
+    expect(await countAllTasks(server)).toBe(before);
   });
 
   it('refuses a malformed key', async () => {
-    await expectError(await postBatch(server.url, body(), { 'Idempotency-Key': 'é' }), 400, 'validation_failed');
+    await expectError(await postBatch(server, body(), { 'Idempotency-Key': 'é' }), 400, 'validation_failed');
   });
 });
 
 it('takes exactly 20 images', async () => {
-  const many = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+  const many = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
   try {
     const links = Array.from({ length: BATCH_MAX_IMAGES }, (_, i) => `http://127.0.0.1:9/product-${i}.jpg`);
-    const created = await createBatch(many.url, { prompt: PROMPT, images: links });
+    const created = await createBatch(many, { prompt: PROMPT, images: links });
     expect(created).toMatchObject({ total_price_credits: 600 });
     expect(created.task_ids).toHaveLength(20);
   } finally {

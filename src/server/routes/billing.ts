@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { Credits } from '../../shared/contract';
-import { USD_PER_CREDIT } from '../../shared/limits';
-import type { Services } from '../services';
+import type { Credits } from '@/shared/contract';
+import { USD_PER_CREDIT } from '@/shared/limits';
+import type { Services } from '@/server/services';
 
 /** `GET /api/v1/billing/credits`: the balance and spend, from the ledger. */
 export function billingRoutes({ store, engine }: Services) {

@@ -5,16 +5,16 @@
  */
 import { Hono } from 'hono';
 import fs from 'node:fs';
-import { downloadQuerySchema } from '../../shared/batch-contract';
-import { downloadFileName, promptSlug } from '../../shared/download-name';
-import { BATCH_MAX_TASKS } from '../../shared/limits';
-import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '../../shared/status';
-import { buildManifest, manifestCsv, manifestEntry } from '../downloads/manifest';
-import { zipStream, type ZipEntry } from '../downloads/zip-stream';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import type { Services } from '../services';
-import type { TaskRecord } from '../store/tasks-store';
+import { downloadQuerySchema } from '@/shared/batch-contract';
+import { downloadFileName, promptSlug } from '@/shared/download-name';
+import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '@/shared/status';
+import { buildManifest, manifestCsv, manifestEntry } from '@/server/downloads/manifest';
+import { zipStream, type ZipEntry } from '@/server/downloads/zip-stream';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import type { Services } from '@/server/services';
+import type { TaskRecord } from '@/server/store/tasks-store';
+import { tasksOfBatch } from '@/server/tasks/tasks-of-batch';
 
 interface Packed {
   task: TaskRecord;
@@ -26,8 +26,8 @@ interface Packed {
 const utf8 = (text: string) => [new TextEncoder().encode(text)];
 
 export function downloadRoutes({ store, media, log }: Services) {
-  async function tasksOfBatch(batchId: string): Promise<TaskRecord[]> {
-    const tasks = (await store.tasks.list({ batchId, limit: BATCH_MAX_TASKS })).reverse();
+  async function tasksOfBatchOrRefuse(batchId: string): Promise<TaskRecord[]> {
+    const tasks = await tasksOfBatch(store.tasks, batchId);
     if (!tasks.length) throw new HttpError(404, 'not_found', `No batch with id "${batchId.slice(0, 100)}".`);
     return tasks;
   }
@@ -57,7 +57,7 @@ export function downloadRoutes({ store, media, log }: Services) {
   return new Hono().get('/', validate('query', downloadQuerySchema), async (c) => {
     const query = c.req.valid('query');
     const batchId = query.batch_id ?? null;
-    const tasks = batchId ? await tasksOfBatch(batchId) : await tasksByIds(query.ids ?? []);
+    const tasks = batchId ? await tasksOfBatchOrRefuse(batchId) : await tasksByIds(query.ids ?? []);
     const packed = await Promise.all(tasks.map(pack));
     const videos = packed.filter((p) => p.video);
     if (!videos.length) throw new HttpError(409, 'not_ready', nothingReadyMessage(tasks));

@@ -5,20 +5,28 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueSchema, creditsSchema, taskListSchema, type GenerationRequestInput } from '../../shared/contract';
-import { PROMPT_MAX_CHARS } from '../../shared/limits';
-import { TEN_SECONDS_1080P_REASON } from '../../shared/pricing';
-import { expectError, getJson, getTask, postGeneration, SEED_PROMPT, submit, upload } from '../test-support/api-calls';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
-import { generationBodyHash } from './generation-body-hash';
+import { catalogueSchema, creditsSchema, taskListSchema, type GenerationRequestInput } from '@/shared/contract';
+import { PROMPT_MAX_CHARS } from '@/shared/limits';
+import { TEN_SECONDS_1080P_REASON } from '@/shared/pricing';
+import {
+  expectError,
+  getJson,
+  getTask,
+  postGeneration,
+  SEED_PROMPT,
+  submit,
+  upload,
+} from '../../../tests/support/api-calls';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestApp, type TestServer } from '../../../tests/support/test-server';
+import { generationBodyHash } from '@/server/tasks/generation-body-hash';
 
 let server: TestServer;
 let image: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
-  image = (await upload(server.url, await makeTestImage())).url;
+  server = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+  image = (await upload(server, await makeTestImage())).url;
 });
 afterAll(async () => {
   await server.stop();
@@ -34,12 +42,12 @@ const seedBody = (): GenerationRequestInput => ({
 });
 
 async function taskCount(): Promise<number> {
-  const list = await getJson(`${server.url}/api/v1/tasks?limit=100`, taskListSchema);
+  const list = await getJson(server, '/api/v1/tasks?limit=100', taskListSchema);
   return Object.values(list.counts).reduce((a, b) => a + b, 0);
 }
 
 async function balance(): Promise<number> {
-  return (await getJson(`${server.url}/api/v1/billing/credits`, creditsSchema)).balance;
+  return (await getJson(server, '/api/v1/billing/credits', creditsSchema)).balance;
 }
 
 describe('refusals', () => {
@@ -141,25 +149,25 @@ describe('refusals', () => {
 
   it.each(cases)('refuses $name with $status $code, and stores nothing', async ({ body, status, code, headers }) => {
     const before = { tasks: await taskCount(), balance: await balance() };
-    const message = await expectError(await postGeneration(server.url, body(), headers), status, code);
+    const message = await expectError(await postGeneration(server, body(), headers), status, code);
     expect(message.length).toBeGreaterThan(10);
     expect({ tasks: await taskCount(), balance: await balance() }).toEqual(before);
   });
 
   it('says why 10 s at 1080P is refused, in the words the form uses', async () => {
-    const response = await postGeneration(server.url, { ...seedBody(), duration: '10', resolution: '1080P' });
+    const response = await postGeneration(server, { ...seedBody(), duration: '10', resolution: '1080P' });
     expect(await expectError(response, 422, 'unsupported_combination')).toBe(TEN_SECONDS_1080P_REASON);
   });
 
   it('names every wrong field in the details', async () => {
-    const response = await postGeneration(server.url, { model: 'hailuo-2-3', prompt: '', image: 'nope', extra: 1 });
+    const response = await postGeneration(server, { model: 'hailuo-2-3', prompt: '', image: 'nope', extra: 1 });
     const body = (await response.json()) as { error: { details: { path: string; message: string }[] } };
     expect(response.status).toBe(400);
     expect(body.error.details.map((d) => d.path).sort()).toEqual(['', 'image', 'prompt']);
   });
 
   it('refuses a body that is not JSON with 415, and a huge one with 413', async () => {
-    const text = await fetch(`${server.url}/api/v1/videos/generations`, {
+    const text = await server.fetch('/api/v1/videos/generations', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain' },
       body: JSON.stringify(seedBody()),
@@ -168,11 +176,11 @@ describe('refusals', () => {
     const form = new FormData();
     form.set('prompt', 'x');
     await expectError(
-      await fetch(`${server.url}/api/v1/videos/generations`, { method: 'POST', body: form }),
+      await server.fetch('/api/v1/videos/generations', { method: 'POST', body: form }),
       415,
       'unsupported_media_type',
     );
-    const huge = await postGeneration(server.url, { ...seedBody(), prompt: 'x'.repeat(100_000) });
+    const huge = await postGeneration(server, { ...seedBody(), prompt: 'x'.repeat(100_000) });
     await expectError(huge, 413, 'payload_too_large');
     expect(await taskCount()).toBe(0);
   });
@@ -192,15 +200,15 @@ describe('prices', () => {
       ['hailuo/2-3-image-to-video-pro', '6', '1080P', 75],
     ] as const;
     for (const [model, duration, resolution, credits] of table) {
-      const created = await submit(server.url, { model, prompt: 'p', image, duration, resolution });
+      const created = await submit(server, { model, prompt: 'p', image, duration, resolution });
       expect(created.price_credits, `${model} ${duration} ${resolution}`).toBe(credits);
-      const task = await getTask(server.url, created.task_id);
+      const task = await getTask(server, created.task_id);
       expect(task).toMatchObject({ model, duration, resolution, price_credits: credits, charged_credits: 0 });
     }
-    const defaults = await submit(server.url, { prompt: 'defaults', image });
+    const defaults = await submit(server, { prompt: 'defaults', image });
     expect(defaults).toMatchObject({ model: 'hailuo/2-3-image-to-video-standard', price_credits: 30 });
 
-    const catalogue = await getJson(`${server.url}/api/v1/models`, catalogueSchema);
+    const catalogue = await getJson(server, '/api/v1/models', catalogueSchema);
     const listed = catalogue.models.flatMap((m) => m.prices.map((p) => [m.id, p.duration, p.resolution, p.credits]));
     expect(listed).toEqual(table.filter(([model]) => model.startsWith('hailuo/')));
     expect(catalogue.models.map((m) => [m.id, m.generatable, m.flat_price_credits])).toEqual(
@@ -217,29 +225,29 @@ describe('prices', () => {
 describe('Idempotency-Key', () => {
   it('answers a repeat with the same task, and makes one task only', async () => {
     const before = await taskCount();
-    const first = await submit(server.url, seedBody(), { 'Idempotency-Key': 'retry-1' });
-    const againResponse = await postGeneration(server.url, { ...seedBody() }, { 'Idempotency-Key': 'retry-1' });
+    const first = await submit(server, seedBody(), { 'Idempotency-Key': 'retry-1' });
+    const againResponse = await postGeneration(server, { ...seedBody() }, { 'Idempotency-Key': 'retry-1' });
     expect(againResponse.status).toBe(202);
     expect(againResponse.headers.get('idempotent-replayed')).toBe('true');
     const again = (await againResponse.json()) as { task_id: string };
     expect(again.task_id).toBe(first.task_id);
     // The same body in another key order and with its defaults spelled out is the same request.
     const reordered = { resolution: '768P', image, prompt: SEED_PROMPT, duration: '6', model: 'hailuo-2-3' } as const;
-    expect((await submit(server.url, reordered, { 'Idempotency-Key': 'retry-1' })).task_id).toBe(first.task_id);
+    expect((await submit(server, reordered, { 'Idempotency-Key': 'retry-1' })).task_id).toBe(first.task_id);
     expect(await taskCount()).toBe(before + 1);
   });
 
   it('refuses the same key with a different body (422), and leaves the first task alone', async () => {
-    const first = await submit(server.url, seedBody(), { 'Idempotency-Key': 'retry-2' });
+    const first = await submit(server, seedBody(), { 'Idempotency-Key': 'retry-2' });
     const before = await taskCount();
     const response = await postGeneration(
-      server.url,
+      server,
       { ...seedBody(), prompt: 'Another prompt' },
       { 'Idempotency-Key': 'retry-2' },
     );
     await expectError(response, 422, 'idempotency_conflict');
     expect(await taskCount()).toBe(before);
-    expect((await getTask(server.url, first.task_id)).prompt).toBe(SEED_PROMPT);
+    expect((await getTask(server, first.task_id)).prompt).toBe(SEED_PROMPT);
   });
 
   it('answers 409 while a request with the same key is still in flight, and creates nothing', async () => {
@@ -248,7 +256,7 @@ describe('Idempotency-Key', () => {
     // Another request holds the key: reserved, not yet bound to a task.
     await server.services.store.idempotency.reserve('retry-3', generationBodyHash(validated), Date.now(), 60_000);
     const before = await taskCount();
-    const response = await postGeneration(server.url, body, { 'Idempotency-Key': 'retry-3' });
+    const response = await postGeneration(server, body, { 'Idempotency-Key': 'retry-3' });
     expect(response.headers.get('retry-after')).toBe('1');
     await expectError(response, 409, 'idempotency_in_flight');
     expect(await taskCount()).toBe(before);
@@ -257,18 +265,18 @@ describe('Idempotency-Key', () => {
 
 describe('the task', () => {
   it('is found by our id and by the engine’s id, and 404 for anything else', async () => {
-    const created = await submit(server.url, seedBody());
+    const created = await submit(server, seedBody());
     const submitted = await waitForUpstreamId(created.task_id);
     expect(submitted).toMatch(/^lpe_/);
-    expect((await getTask(server.url, submitted)).task_id).toBe(created.task_id);
-    await expectError(await fetch(`${server.url}/api/v1/tasks/tsk_nope`), 404, 'not_found');
-    await expectError(await fetch(`${server.url}/api/v1/tasks/${'x'.repeat(300)}`), 404, 'not_found');
+    expect((await getTask(server, submitted)).task_id).toBe(created.task_id);
+    await expectError(await server.fetch('/api/v1/tasks/tsk_nope'), 404, 'not_found');
+    await expectError(await server.fetch(`/api/v1/tasks/${'x'.repeat(300)}`), 404, 'not_found');
   });
 });
 
 async function waitForUpstreamId(taskId: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const task = await getTask(server.url, taskId);
+    const task = await getTask(server, taskId);
     if (task.upstream_task_id) return task.upstream_task_id;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -277,20 +285,20 @@ async function waitForUpstreamId(taskId: string): Promise<string> {
 
 describe('the simulated balance', () => {
   it('refuses with 402 a task the balance less running tasks cannot pay, and creates nothing', async () => {
-    const poor = await startTestServer({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
+    const poor = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '600000', LOCAL_ENGINE_FAILURE_RATE: '1' });
     try {
-      const picture = (await upload(poor.url, await makeTestImage())).url;
+      const picture = (await upload(poor, await makeTestImage())).url;
       const pro10 = { model: 'hailuo/2-3-image-to-video-pro', prompt: 'p', image: picture, duration: '10' } as const;
       // 11 × 85 = 935 of 1000 credits are held by tasks still running.
-      for (let i = 0; i < 11; i++) await submit(poor.url, pro10);
-      const refused = await postGeneration(poor.url, pro10, { 'Idempotency-Key': 'poor-1' });
+      for (let i = 0; i < 11; i++) await submit(poor, pro10);
+      const refused = await postGeneration(poor, pro10, { 'Idempotency-Key': 'poor-1' });
       expect(await expectError(refused, 402, 'insufficient_credits')).toMatch(/costs 85 and 65 are available/);
       // 65 still pays for a 45-credit video; then 20 is left, which a 30-credit one exceeds.
-      await submit(poor.url, { prompt: 'p', image: picture, resolution: '1080P' });
-      await expectError(await postGeneration(poor.url, { prompt: 'p', image: picture }), 402, 'insufficient_credits');
-      const list = await getJson(`${poor.url}/api/v1/tasks?limit=100`, taskListSchema);
+      await submit(poor, { prompt: 'p', image: picture, resolution: '1080P' });
+      await expectError(await postGeneration(poor, { prompt: 'p', image: picture }), 402, 'insufficient_credits');
+      const list = await getJson(poor, '/api/v1/tasks?limit=100', taskListSchema);
       expect(list.items).toHaveLength(12);
-      expect(await getJson(`${poor.url}/api/v1/billing/credits`, creditsSchema)).toMatchObject({
+      expect(await getJson(poor, '/api/v1/billing/credits', creditsSchema)).toMatchObject({
         balance: 1000,
         spent: 0,
       });

@@ -1,78 +1,65 @@
 /**
  * `POST /api/v1/videos/generations`: the seed's body, validated with the shared schema, priced
- * by the server, stored, and handed to the tracker. Answers at once; the job is asynchronous.
- * With `Idempotency-Key`, a retried submit answers the first task and never makes a second.
+ * by the server, and started as a batch of one (tasks/start-tasks.ts: stored, handed to the
+ * tracker). Answers at once; the job is asynchronous. With `Idempotency-Key`, a retried submit
+ * answers the first task and never makes a second.
  */
 import { Hono } from 'hono';
-import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '../../shared/contract';
-import { DEFAULT_CATALOGUE, findModel, modeOfModel, quote } from '../../shared/pricing';
-import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { generationBodyHash } from './generation-body-hash';
-import { idempotencyKeyOf, reserveIdempotencyKey } from './idempotency-key';
-import { HttpError } from '../http-error';
-import { isMissingOwnUpload } from '../images/missing-own-upload';
-import type { Services } from '../services';
-import { newId } from '../store/new-id';
-import { InsufficientCreditsError, type TaskRecord } from '../store/tasks-store';
+import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '@/shared/contract';
+import { DEFAULT_CATALOGUE, quote } from '@/shared/pricing';
+import { refuseUnsafeCallbackUrls } from '@/server/callbacks/callback-url-guard';
+import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { HttpError } from '@/server/http/http-error';
+import { perMinute } from '@/server/http/rate-limit';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import type { Services } from '@/server/services';
+import type { TaskRecord } from '@/server/store/tasks-store';
+import { startTasks, type StartRefusals } from '@/server/tasks/start-tasks';
+
+const refusals: StartRefusals = {
+  missingUpload: () =>
+    new HttpError(422, 'image_unreachable', 'That uploaded image is not on this server. Upload it again.'),
+  notEnoughCredits: (error) =>
+    new HttpError(
+      402,
+      'insufficient_credits',
+      `Not enough credits: this video costs ${error.needed} and ${Math.max(0, error.available)} are available (the balance less tasks still running).`,
+      { needed: error.needed, available: error.available },
+    ),
+};
 
 export function generationRoutes(services: Services) {
-  const { store, engine, tracker, config } = services;
-
+  const { config, isAllowedAddress } = services;
   return new Hono().post(
     '/',
+    perMinute(config.security.rateLimits.submitsPerMin, 'video requests'),
+    refuseUnsafeCallbackUrls(isAllowedAddress),
     limitBody(JSON_BODY_LIMIT),
     requireJson,
     validate('json', generationRequestSchema),
     async (c) => {
       const body = c.req.valid('json');
-      const price = priceOf(body);
-      const key = idempotencyKeyOf(c);
-      const earlier = key ? await reserveIdempotencyKey(c, store.idempotency, key, generationBodyHash(body)) : null;
-      if (earlier) {
-        const task = await store.tasks.get(earlier);
-        if (task) return c.json(created(task), 202, { 'Idempotent-Replayed': 'true', Location: taskPath(task) });
-      }
-      try {
-        if (await isMissingOwnUpload(body.image, requestOrigin(c, config.publicBaseUrl), store.uploads))
-          throw new HttpError(422, 'image_unreachable', 'That uploaded image is not on this server. Upload it again.');
-        const now = Date.now();
-        const task = await store.tasks.create(
-          {
-            id: newId('tsk', now),
-            engine: engine.name,
-            model: body.model,
-            modelId: findModel(DEFAULT_CATALOGUE, body.model)!.id,
-            mode: modeOfModel(body.model)!,
-            prompt: body.prompt,
-            image: body.image,
-            duration: body.duration,
-            resolution: body.resolution,
-            priceCredits: price,
-            callbackUrl: body.callback_url ?? null,
-            batchId: null,
-            idempotencyKey: key,
-            createdAt: now,
-          },
-          { checkCredits: engine.simulated },
-        );
-        tracker.wake();
-        return c.json(created(task), 202, { Location: taskPath(task) });
-      } catch (error) {
-        // A refused request leaves nothing behind: no task, no charge, and the key free to use again.
-        if (key) await store.idempotency.release(key);
-        if (error instanceof InsufficientCreditsError) {
-          throw new HttpError(
-            402,
-            'insufficient_credits',
-            `Not enough credits: this video costs ${error.needed} and ${Math.max(0, error.available)} are available (the balance less tasks still running).`,
-            { needed: error.needed, available: error.available },
-          );
-        }
-        throw error;
-      }
+      const { model, duration, resolution } = body;
+      const variant = { model, duration, resolution, priceCredits: priceOf(body) };
+      const { tasks, replayed } = await startTasks(
+        c,
+        services,
+        {
+          body,
+          prompt: body.prompt,
+          images: [body.image],
+          variants: [variant],
+          callbackUrl: body.callback_url ?? null,
+          batch: false,
+        },
+        refusals,
+      );
+      const task = tasks[0]!;
+      return c.json(created(task), 202, {
+        ...(replayed && { 'Idempotent-Replayed': 'true' }),
+        Location: taskPath(task),
+      });
     },
   );
 }

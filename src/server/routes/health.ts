@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Health } from '../../shared/contract';
+import type { Health } from '@/shared/contract';
 
 export function healthRoutes(engine: Health['engine'], version: string) {
   const started = Date.now();

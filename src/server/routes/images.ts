@@ -1,15 +1,15 @@
 /** `POST /api/v1/images/inspect`: checks a linked image before a job is submitted — reachable, type, size, dimensions. */
 import { Hono } from 'hono';
-import { imageInspectRequestSchema, type ImageInfo } from '../../shared/contract';
-import { JSON_BODY_LIMIT, limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { requireJson } from '../http/require-json';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import { checkImage } from '../images/check-image';
-import { ImageRefusal } from '../images/image-refusal';
-import { readImage } from '../images/read-image';
-import type { Services } from '../services';
+import { imageInspectRequestSchema, type ImageInfo } from '@/shared/contract';
+import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { requestOrigin } from '@/server/http/request-origin';
+import { requireJson } from '@/server/http/require-json';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import { checkImage } from '@/server/images/check-image';
+import { ImageRefusal } from '@/server/images/image-refusal';
+import { readImage } from '@/server/images/read-image';
+import type { Services } from '@/server/services';
 
 export function imageRoutes({ images, config }: Services) {
   return new Hono().post(

@@ -6,11 +6,11 @@
 import { Hono, type Context } from 'hono';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { downloadFileName } from '../../shared/download-name';
-import { parseByteRange } from '../http/byte-range';
-import { errorBody, HttpError } from '../http-error';
-import { MEDIA_CONTENT_TYPES, type MediaFile } from '../media/media-storage';
-import type { Services } from '../services';
+import { downloadFileName } from '@/shared/download-name';
+import { parseByteRange } from '@/server/http/byte-range';
+import { errorBody, HttpError } from '@/server/http/http-error';
+import { MEDIA_CONTENT_TYPES, type MediaFile } from '@/server/media/media-storage';
+import type { Services } from '@/server/services';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

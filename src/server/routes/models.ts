@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { Catalogue } from '../../shared/contract';
-import { USD_PER_CREDIT } from '../../shared/limits';
-import { DEFAULT_CATALOGUE, DEFAULT_MODEL_ID, DURATIONS, RESOLUTIONS } from '../../shared/pricing';
+import type { Catalogue } from '@/shared/contract';
+import { USD_PER_CREDIT } from '@/shared/limits';
+import { DEFAULT_CATALOGUE, DEFAULT_MODEL_ID, DURATIONS, RESOLUTIONS } from '@/shared/pricing';
 
 /** `GET /api/v1/models`: the catalogue with every option and price — the server's numbers, which the form shows. */
 export function modelRoutes() {

@@ -3,9 +3,9 @@
  * the window, empty ones too, so a chart has no gaps) and per batch, from the ledger.
  */
 import { Hono } from 'hono';
-import { spendQuerySchema, type Spend } from '../../shared/batch-contract';
-import { validate } from '../http/validate';
-import type { Services } from '../services';
+import { spendQuerySchema, type Spend } from '@/shared/batch-contract';
+import { validate } from '@/server/http/validate';
+import type { Services } from '@/server/services';
 
 const DAY_MS = 86_400_000;
 const MAX_BATCHES = 100;

@@ -1,12 +1,11 @@
 /** `GET /api/v1/tasks`: newest first, every filter, per-status counts and cursor paging; and a task's history. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskHistorySchema, taskListSchema, type TaskList } from '../../shared/contract';
-import { MODEL_IDS } from '../../shared/pricing';
-import { newId } from '../store/new-id';
-import type { NewTask } from '../store/tasks-store';
-import { expectError, getJson } from '../test-support/api-calls';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { taskHistorySchema, taskListSchema, type TaskList } from '@/shared/contract';
+import { MODEL_IDS } from '@/shared/pricing';
+import { expectError, getJson } from '../../../tests/support/api-calls';
+import { newTask } from '../../../tests/support/new-task';
+import { startTestApp, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 const BASE = Date.parse('2026-03-01T00:00:00Z');
@@ -28,22 +27,15 @@ async function seed() {
     // Pairs share a created_at, so the cursor's id tie-break is exercised.
     const createdAt = BASE + Math.floor(i / 2) * 60_000;
     const mode = i % 3 === 0 ? 'pro' : 'standard';
-    const task: NewTask = {
-      id: newId('tsk', createdAt),
-      engine: 'local',
+    const task = newTask({
       model: mode === 'pro' ? MODEL_IDS.pro : i % 2 ? 'hailuo-2-3' : MODEL_IDS.standard,
       modelId: MODEL_IDS[mode],
       mode,
       prompt: i % 4 === 0 ? `Sunset over the bay, take ${i}` : `Product turntable ${i}`,
-      image: 'https://example.com/a.jpg',
-      duration: '6',
-      resolution: '768P',
       priceCredits: mode === 'pro' ? 45 : 30,
-      callbackUrl: null,
       batchId: i < 5 ? 'bat_spring' : null,
-      idempotencyKey: null,
       createdAt,
-    };
+    });
     await tasks.create(task, { checkCredits: false });
     const status = STATUSES[i % STATUSES.length]!;
     const event = { at: createdAt, status, progress: null, source: 'tracker' as const, message: null };
@@ -56,7 +48,7 @@ async function seed() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestApp();
   await seed();
 });
 afterAll(async () => {
@@ -64,7 +56,7 @@ afterAll(async () => {
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const list = (query = '') => getJson(`${server.url}/api/v1/tasks${query}`, taskListSchema);
+const list = (query = '') => getJson(server, `/api/v1/tasks${query}`, taskListSchema);
 const newestFirst = (rows: typeof seeded) =>
   [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((r) => r.id);
 
@@ -134,7 +126,7 @@ describe('GET /api/v1/tasks', () => {
     ['?color=red', 'Unknown filter'],
     ['?cursor=not-a-cursor', 'cursor'],
   ])('refuses %s with 400 and says what is wrong', async (query, words) => {
-    const message = await expectError(await fetch(`${server.url}/api/v1/tasks${query}`), 400, 'validation_failed');
+    const message = await expectError(await server.fetch(`/api/v1/tasks${query}`), 400, 'validation_failed');
     expect(message).toContain(words);
   });
 });
@@ -142,7 +134,7 @@ describe('GET /api/v1/tasks', () => {
 describe('GET /api/v1/tasks/{id}/history', () => {
   it('tells the task’s story: events, upstream exchanges and ledger entries', async () => {
     const succeeded = seeded.find((s) => s.status === 'succeeded')!;
-    const history = await getJson(`${server.url}/api/v1/tasks/${succeeded.id}/history`, taskHistorySchema);
+    const history = await getJson(server, `/api/v1/tasks/${succeeded.id}/history`, taskHistorySchema);
     expect(history.task_id).toBe(succeeded.id);
     expect(history.events.map((e) => [e.status, e.source])).toEqual([
       ['queued', 'api'],
@@ -151,6 +143,6 @@ describe('GET /api/v1/tasks/{id}/history', () => {
     expect(history.ledger).toEqual([
       { at: expect.any(String), credits: -(succeeded.mode === 'pro' ? 45 : 30), reason: 'charge' },
     ]);
-    await expectError(await fetch(`${server.url}/api/v1/tasks/tsk_missing/history`), 404, 'not_found');
+    await expectError(await server.fetch('/api/v1/tasks/tsk_missing/history'), 404, 'not_found');
   });
 });

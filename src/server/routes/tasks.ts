@@ -1,17 +1,17 @@
 /** `GET /api/v1/tasks`, `GET /api/v1/tasks/{id}` (our id or the upstream's) and its history. */
 import { Hono } from 'hono';
-import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuery } from '../../shared/contract';
-import { DEFAULT_CATALOGUE, findModel } from '../../shared/pricing';
-import { jsonWithEtag } from '../http/etag';
-import { requestOrigin } from '../http/request-origin';
-import { serverTiming, startTiming } from '../http/server-timing';
-import { validate } from '../http/validate';
-import { HttpError } from '../http-error';
-import type { Services } from '../services';
-import type { TaskListFilter, TaskRecord } from '../store/tasks-store';
-import { toTaskJson } from '../task-json';
-import { TaskAnswers } from './task-answers';
-import { decodeCursor, encodeCursor } from './task-cursor';
+import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuery } from '@/shared/contract';
+import { DEFAULT_CATALOGUE, findModel } from '@/shared/pricing';
+import { jsonWithEtag } from '@/server/http/etag';
+import { requestOrigin } from '@/server/http/request-origin';
+import { serverTiming, startTiming } from '@/server/http/server-timing';
+import { validate } from '@/server/http/validate';
+import { HttpError } from '@/server/http/http-error';
+import type { Services } from '@/server/services';
+import type { TaskListFilter, TaskRecord } from '@/server/store/tasks-store';
+import { toTaskJson } from '@/server/tasks/task-json';
+import { TaskAnswers } from '@/server/tasks/task-answers';
+import { decodeCursor, encodeCursor } from '@/server/tasks/task-cursor';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

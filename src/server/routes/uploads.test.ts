@@ -6,10 +6,10 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageInfoSchema } from '../../shared/contract';
-import { expectError, getJson, upload } from '../test-support/api-calls';
-import { makeTestImage } from '../test-support/test-image';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { imageInfoSchema } from '@/shared/contract';
+import { expectError, getJson, upload } from '../../../tests/support/api-calls';
+import { makeTestImage } from '../../../tests/support/test-image';
+import { startTestApp, type TestServer } from '../../../tests/support/test-server';
 
 let server: TestServer;
 let images: http.Server;
@@ -17,7 +17,7 @@ let imagesUrl: string;
 let pngBytes: Buffer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestApp();
   pngBytes = await makeTestImage(500, 400, 'png');
   images = http.createServer((req, res) => {
     if (req.url === '/photo.png') return res.writeHead(200, { 'Content-Type': 'image/png' }).end(pngBytes);
@@ -36,7 +36,7 @@ afterAll(async () => {
 function postFile(bytes: Buffer | string, name: string, type: string, field = 'file') {
   const form = new FormData();
   form.set(field, new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
-  return fetch(`${server.url}/api/v1/uploads`, { method: 'POST', body: form });
+  return server.fetch('/api/v1/uploads', { method: 'POST', body: form });
 }
 
 const storedUploads = () => fs.readdirSync(path.join(server.dataDir, 'media', 'uploads'));
@@ -76,14 +76,14 @@ function pngHeader(width: number, height: number): Buffer {
 
 describe('POST /api/v1/uploads', () => {
   it('takes the type from the bytes, not the name or the declared type', async () => {
-    const stored = await upload(server.url, pngBytes, 'holiday.jpg', 'image/jpeg');
+    const stored = await upload(server, pngBytes, 'holiday.jpg', 'image/jpeg');
     expect(stored).toMatchObject({ content_type: 'image/png', width: 500, height: 400 });
     expect(stored.url).toMatch(new RegExp(`^${server.url}/media/uploads/upl_[0-9a-z]{26}\\.png$`));
-    const served = await fetch(stored.url);
+    const served = await server.fetch(stored.url);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('png');
 
-    const webp = await upload(server.url, await makeTestImage(640, 400, 'webp'), 'x.webp', 'image/webp');
+    const webp = await upload(server, await makeTestImage(640, 400, 'webp'), 'x.webp', 'image/webp');
     expect(webp.content_type).toBe('image/webp');
   });
 
@@ -93,9 +93,9 @@ describe('POST /api/v1/uploads', () => {
       .jpeg()
       .toBuffer();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
-    const stored = await upload(server.url, photo);
+    const stored = await upload(server, photo);
     expect(stored).toMatchObject({ width: 400, height: 640 });
-    const bytes = Buffer.from(await (await fetch(stored.url)).arrayBuffer());
+    const bytes = Buffer.from(await (await server.fetch(stored.url)).arrayBuffer());
     const metadata = await sharp(bytes).metadata();
     expect(metadata).toMatchObject({ width: 400, height: 640 });
     expect(metadata.exif).toBeUndefined();
@@ -134,7 +134,7 @@ describe('POST /api/v1/uploads', () => {
 
   it('refuses a missing file field (400), a JSON body (415) and more than 20 MB (413)', async () => {
     await expectError(await postFile(pngBytes, 'x.png', 'image/png', 'image'), 400, 'upload_invalid');
-    const json = await fetch(`${server.url}/api/v1/uploads`, {
+    const json = await server.fetch('/api/v1/uploads', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -150,14 +150,14 @@ describe('POST /api/v1/uploads', () => {
 
 describe('POST /api/v1/images/inspect', () => {
   const inspect = (url: string) =>
-    fetch(`${server.url}/api/v1/images/inspect`, {
+    server.fetch('/api/v1/images/inspect', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ url }),
     });
 
   it('describes one of our uploads from the store, and a linked image from its bytes', async () => {
-    const stored = await upload(server.url, await makeTestImage(640, 400));
+    const stored = await upload(server, await makeTestImage(640, 400));
     const own = imageInfoSchema.parse(await (await inspect(stored.url)).json());
     expect(own).toEqual({
       id: stored.id,
@@ -167,7 +167,7 @@ describe('POST /api/v1/images/inspect', () => {
       content_type: 'image/jpeg',
       bytes: stored.bytes,
     });
-    const linked = await getJson(`${server.url}/api/v1/images/inspect`, imageInfoSchema, {
+    const linked = await getJson(server, '/api/v1/images/inspect', imageInfoSchema, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ url: `${imagesUrl}/photo.png` }),

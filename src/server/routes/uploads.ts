@@ -1,20 +1,18 @@
 /** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
 import { Hono } from 'hono';
-import type { Upload } from '../../shared/contract';
-import { IMAGE_LIMITS } from '../../shared/limits';
-import { limitBody } from '../http/body-limit';
-import { requestOrigin } from '../http/request-origin';
-import { HttpError } from '../http-error';
-import { ImageRefusal } from '../images/image-refusal';
-import { storeUpload } from '../images/store-upload';
-import type { Services } from '../services';
-
-/* Room for the multipart boundaries and headers around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-export const UPLOAD_BODY_LIMIT = IMAGE_LIMITS.maxBytes + MULTIPART_OVERHEAD;
+import type { Upload } from '@/shared/contract';
+import { IMAGE_LIMITS } from '@/shared/limits';
+import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
+import { perMinute } from '@/server/http/rate-limit';
+import { requestOrigin } from '@/server/http/request-origin';
+import { HttpError } from '@/server/http/http-error';
+import { ImageRefusal } from '@/server/images/image-refusal';
+import { storeUpload } from '@/server/images/store-upload';
+import type { Services } from '@/server/services';
 
 export function uploadRoutes({ store, media, config, access }: Services) {
-  return new Hono().post('/', limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
+  const perClient = perMinute(config.security.rateLimits.uploadsPerMin, 'uploads');
+  return new Hono().post('/', perClient, limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== 'multipart/form-data') {
       throw new HttpError(

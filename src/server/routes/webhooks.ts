@@ -5,12 +5,10 @@
  */
 import { Hono } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
-import { limitBody } from '../http/body-limit';
-import { HttpError } from '../http-error';
-import type { Services } from '../services';
-import { readFirst } from '../upstream/read-path';
-import { ID_PATHS } from '../upstream/upstream-task-fields';
-import { asId } from '../upstream/upstream-values';
+import { limitBody } from '@/server/http/body-limit';
+import { HttpError } from '@/server/http/http-error';
+import type { Services } from '@/server/services';
+import { upstreamTaskIdOf } from '@/server/engine/api-in-one/task-answer/read-upstream-task';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -28,7 +26,7 @@ export function webhookRoutes({ tracker, webhookSecret }: Services) {
     } catch {
       // Kept as text for support; there is no id to read from it.
     }
-    const upstreamTaskId = readFirst(body, ID_PATHS, asId)?.value ?? null;
+    const upstreamTaskId = upstreamTaskIdOf(body);
     const known = upstreamTaskId ? await tracker.hint(upstreamTaskId, body) : false;
     return c.json({ received: true, task_known: known }, 202);
   });

@@ -1,6 +1,6 @@
 /** A task's story for support: status transitions and every exchange with the upstream. */
-import type { TaskEvent, UpstreamExchange } from '../../shared/contract';
-import type { TaskStatus } from '../../shared/status';
+import type { TaskEvent, UpstreamExchange } from '@/shared/contract';
+import type { TaskStatus } from '@/shared/status';
 
 export interface NewTaskEvent {
   at: number;

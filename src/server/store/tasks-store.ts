@@ -1,6 +1,6 @@
 /** What the server needs from wherever tasks are kept: SQLite today, PostgreSQL later. */
-import type { Duration, Mode, Resolution } from '../../shared/pricing';
-import type { TaskStatus } from '../../shared/status';
+import type { Duration, Mode, Resolution } from '@/shared/pricing';
+import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from './history-store';
 
 export type EngineName = 'local' | 'apiinone';
@@ -50,22 +50,25 @@ export interface TaskRecord {
   finishedAt: number | null;
 }
 
-export interface NewTask {
-  id: string;
-  engine: EngineName;
-  model: string;
-  modelId: string;
-  mode: Mode;
-  prompt: string;
-  image: string;
-  duration: Duration;
-  resolution: Resolution;
-  priceCredits: number;
-  callbackUrl: string | null;
-  batchId: string | null;
-  idempotencyKey: string | null;
-  createdAt: number;
-}
+/** What a request decides about a task; the rest of its record starts empty and is the tracker's to fill. */
+export const NEW_TASK_FIELDS = [
+  'id',
+  'engine',
+  'model',
+  'modelId',
+  'mode',
+  'prompt',
+  'image',
+  'duration',
+  'resolution',
+  'priceCredits',
+  'callbackUrl',
+  'batchId',
+  'idempotencyKey',
+  'createdAt',
+] as const satisfies readonly (keyof TaskRecord)[];
+
+export type NewTask = Pick<TaskRecord, (typeof NEW_TASK_FIELDS)[number]>;
 
 export interface CreateTaskOptions {
   /** Refuse when the simulated balance, less what unfinished tasks will cost, cannot pay for this one. */

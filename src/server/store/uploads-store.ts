@@ -1,4 +1,4 @@
-import type { ImageContentType } from '../../shared/limits';
+import type { ImageContentType } from '@/shared/limits';
 
 export interface UploadRecord {
   id: string;

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../new-id';
 import type { Store } from '../store';
-import { InsufficientCreditsError, type NewTask } from '../tasks-store';
+import { InsufficientCreditsError } from '../tasks-store';
 import { DATABASE_FILE, openSqliteStore } from './open-sqlite-store';
+import { newTask } from '../../../../tests/support/new-task';
 
 let dataDir: string;
 let store: Store;
@@ -20,27 +21,6 @@ afterEach(async () => {
   await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function newTask(overrides: Partial<NewTask> = {}): NewTask {
-  const createdAt = overrides.createdAt ?? Date.now();
-  return {
-    id: newId('tsk', createdAt),
-    engine: 'local',
-    model: 'hailuo-2-3',
-    modelId: 'hailuo/2-3-image-to-video-standard',
-    mode: 'standard',
-    prompt: 'A slow push in',
-    image: 'https://example.com/a.jpg',
-    duration: '6',
-    resolution: '768P',
-    priceCredits: 30,
-    callbackUrl: null,
-    batchId: null,
-    idempotencyKey: null,
-    createdAt,
-    ...overrides,
-  };
-}
 
 const event = (status: 'succeeded' | 'failed') => ({
   at: Date.now(),

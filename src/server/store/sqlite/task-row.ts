@@ -1,26 +1,24 @@
 /** The tasks table's row and its mapping to a TaskRecord. */
-import type { Duration, Mode, Resolution } from '../../../shared/pricing';
-import type { TaskStatus } from '../../../shared/status';
-import type { EngineName, NewTask, TaskRecord } from '../tasks-store';
+import { fromSnakeCased, snakeCased, type SnakeCased } from '../snake-case';
+import { NEW_TASK_FIELDS, type NewTask, type TaskRecord } from '../tasks-store';
 
-export interface TaskRow {
-  id: string;
-  engine: EngineName;
-  status: TaskStatus;
-  model: string;
-  model_id: string;
-  mode: Mode;
-  prompt: string;
-  image: string;
-  duration: Duration;
-  resolution: Resolution;
-  price_credits: number;
-  charged_credits: number;
-  callback_url: string | null;
-  batch_id: string | null;
-  idempotency_key: string | null;
-  upstream_task_id: string | null;
-  progress: number;
+/* Every field kept as it is in a column of its own (snake_case) name; result and error span several. */
+const COLUMN_FIELDS = [
+  ...NEW_TASK_FIELDS,
+  'status',
+  'chargedCredits',
+  'upstreamTaskId',
+  'progress',
+  'submitStartedAt',
+  'submittedAt',
+  'nextPollAt',
+  'attempts',
+  'failures',
+  'updatedAt',
+  'finishedAt',
+] as const satisfies readonly Exclude<keyof TaskRecord, 'result' | 'error'>[];
+
+export type TaskRow = SnakeCased<TaskRecord, (typeof COLUMN_FIELDS)[number]> & {
   video_path: string | null;
   poster_path: string | null;
   width: number | null;
@@ -28,36 +26,12 @@ export interface TaskRow {
   duration_s: number | null;
   error_code: string | null;
   error_message: string | null;
-  submit_started_at: number | null;
-  submitted_at: number | null;
-  next_poll_at: number | null;
-  attempts: number;
-  failures: number;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
-}
+};
 
 export function toTaskRecord(row: TaskRow): TaskRecord {
   const hasResult = row.video_path !== null && row.poster_path !== null && row.width !== null && row.height !== null;
   return {
-    id: row.id,
-    engine: row.engine,
-    status: row.status,
-    model: row.model,
-    modelId: row.model_id,
-    mode: row.mode,
-    prompt: row.prompt,
-    image: row.image,
-    duration: row.duration,
-    resolution: row.resolution,
-    priceCredits: row.price_credits,
-    chargedCredits: row.charged_credits,
-    callbackUrl: row.callback_url,
-    batchId: row.batch_id,
-    idempotencyKey: row.idempotency_key,
-    upstreamTaskId: row.upstream_task_id,
-    progress: row.progress,
+    ...fromSnakeCased<TaskRecord, (typeof COLUMN_FIELDS)[number]>(row, COLUMN_FIELDS),
     result: hasResult
       ? {
           videoPath: row.video_path!,
@@ -68,33 +42,10 @@ export function toTaskRecord(row: TaskRow): TaskRecord {
         }
       : null,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
-    submitStartedAt: row.submit_started_at,
-    submittedAt: row.submitted_at,
-    nextPollAt: row.next_poll_at,
-    attempts: row.attempts,
-    failures: row.failures,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
   };
 }
 
 /** Named parameters for the INSERT of a new task. */
 export function newTaskParams(task: NewTask) {
-  return {
-    id: task.id,
-    engine: task.engine,
-    model: task.model,
-    model_id: task.modelId,
-    mode: task.mode,
-    prompt: task.prompt,
-    image: task.image,
-    duration: task.duration,
-    resolution: task.resolution,
-    price_credits: task.priceCredits,
-    callback_url: task.callbackUrl,
-    batch_id: task.batchId,
-    idempotency_key: task.idempotencyKey,
-    created_at: task.createdAt,
-  };
+  return snakeCased(task, NEW_TASK_FIELDS);
 }

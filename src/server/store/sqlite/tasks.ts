@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/status';
+import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from '../history-store';
 import { LEDGER_REASONS } from '../ledger-store';
 import {

@@ -1,0 +1,69 @@
+/** Reads the environment once, validated, so a typo fails at start with a clear message. */
+import path from 'node:path';
+import { z } from 'zod';
+import { readSecurityConfig, securityEnvShape, securityIssues, type SecurityConfig } from './security-config';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APIINONE_API_KEY: z.string().optional(),
+  APIINONE_BASE_URL: z.url().default('https://apiin.one'),
+  APIINONE_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
+  APIINONE_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(300_000),
+  PUBLIC_BASE_URL: z.url().optional(),
+  LOCAL_ENGINE_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
+  LOCAL_ENGINE_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  TASK_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(86_400_000)
+    .default(30 * 60_000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DIST_DIR: z.string().default('./dist'),
+  ...securityEnvShape,
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  distDir: string;
+  apiKey: string | null;
+  apiBaseUrl: string;
+  /** Deadlines of one attempt at an upstream call: a submit or poll, and a result download. */
+  upstreamTimeouts: { callMs: number; downloadMs: number };
+  publicBaseUrl: string | null;
+  localEngine: { delayMs: number; failureRate: number };
+  /** A task still unfinished this long after it was created ends failed. */
+  taskDeadlineMs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Access control, rate limits, what user links may reach (security-config.ts). */
+  security: SecurityConfig;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const issues = securityIssues(e, e.HOST, env.NODE_ENV);
+  if (issues.length) throw new Error(`Invalid configuration:\n${issues.map((i) => `  ${i}`).join('\n')}`);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    distDir: path.resolve(e.DIST_DIR),
+    apiKey: e.APIINONE_API_KEY?.trim() || null,
+    apiBaseUrl: e.APIINONE_BASE_URL.replace(/\/+$/, ''),
+    upstreamTimeouts: { callMs: e.APIINONE_TIMEOUT_MS, downloadMs: e.APIINONE_DOWNLOAD_TIMEOUT_MS },
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    localEngine: { delayMs: e.LOCAL_ENGINE_DELAY_MS, failureRate: e.LOCAL_ENGINE_FAILURE_RATE },
+    taskDeadlineMs: e.TASK_DEADLINE_MS,
+    logLevel: e.LOG_LEVEL,
+    security: readSecurityConfig(e, e.HOST),
+  };
+}

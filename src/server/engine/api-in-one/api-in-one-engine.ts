@@ -1,0 +1,56 @@
+/** The real engine: API in One through its client. The client owns HTTP, retries and tolerant reading. */
+import type { Engine, EngineCallOptions, EngineState, EngineTask } from '@/server/engine/engine';
+import type { ApiInOneClient } from './api-in-one-client';
+
+export interface ApiInOneEngineOptions {
+  /** Our webhook for API in One to call when a task ends; null when this server is not publicly reachable. */
+  webhookUrl: string | null;
+}
+
+/* Generation takes one to two minutes: poll soon for a fast failure, then settle at every 15–30 s. */
+const POLL_DELAYS_MS = [3000, 5000, 5000, 8000, 10_000, 15_000];
+const MAX_POLL_DELAY_MS = 30_000;
+
+export class ApiInOneEngine implements Engine {
+  readonly name = 'apiinone' as const;
+  readonly simulated = false;
+  readonly typicalDurationMs = 90_000;
+
+  constructor(
+    private readonly client: ApiInOneClient,
+    private readonly options: ApiInOneEngineOptions,
+  ) {}
+
+  submit(task: EngineTask, options: EngineCallOptions & { idempotencyKey: string }): Promise<EngineState> {
+    return this.client.createTask(
+      {
+        model: task.model,
+        prompt: task.prompt,
+        image: task.image,
+        duration: task.duration,
+        resolution: task.resolution,
+        ...(this.options.webhookUrl && { callback_url: this.options.webhookUrl }),
+      },
+      options,
+    );
+  }
+
+  poll(task: EngineTask & { upstreamTaskId: string }, options?: EngineCallOptions): Promise<EngineState> {
+    return this.client.getTask(task.upstreamTaskId, options);
+  }
+
+  download(url: string, filePath: string, options?: EngineCallOptions & { maxBytes?: number }) {
+    return this.client.downloadToFile(url, filePath, options);
+  }
+
+  pollDelayMs(polls: number): number {
+    const base =
+      POLL_DELAYS_MS[polls] ?? Math.min(MAX_POLL_DELAY_MS, 15_000 * 1.25 ** (polls - POLL_DELAYS_MS.length + 1));
+    // ±20% so tasks submitted together do not poll in lockstep.
+    return Math.round(base * (0.8 + Math.random() * 0.4));
+  }
+
+  release(): void {}
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,149 @@
+/**
+ * One step of one task: submit it if the engine does not have it yet, else poll it, and write
+ * what was learned. A step is one engine call; the tracker decides when the next one is due.
+ */
+import { isFinalStatus, type TaskStatus } from '@/shared/status';
+import { EngineError, type EngineState } from '@/server/engine/engine';
+import type { TaskRecord } from '@/server/store/tasks-store';
+import { failureBackoffMs } from './backoff';
+import { describeEngine, taskErrorOf } from './engine-words';
+import { TaskEndings } from './task-endings';
+import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
+
+const STEP_TIMEOUT_MS = 5 * 60_000;
+/*
+ * Answers that will not change by asking again (a 404 to a poll, garbage, an unknown status word)
+ * in a row before the task is given up. A submit refused outright (a 4xx) ends at once; a submit
+ * answered with garbage may have made a job, so it is sent again under the same Idempotency-Key.
+ */
+const MAX_REJECTIONS_IN_A_ROW = 3;
+
+const STATUS_RANK: Record<TaskStatus, number> = { queued: 0, running: 1, succeeded: 2, failed: 2, canceled: 2 };
+
+export class TaskSteps {
+  private readonly endings: TaskEndings;
+
+  constructor(private readonly context: TrackingContext) {
+    this.endings = new TaskEndings(context);
+  }
+
+  async run(task: TaskRecord): Promise<void> {
+    const pastDeadline = Date.now() - task.createdAt > this.context.deadlineMs;
+    if (pastDeadline && !task.upstreamTaskId) return this.endings.expire(task);
+    const signal = AbortSignal.any([this.context.stopping, AbortSignal.timeout(STEP_TIMEOUT_MS)]);
+    const operation = task.upstreamTaskId ? 'poll' : 'submit';
+    try {
+      if (task.upstreamTaskId && pastDeadline) await this.lastLook(task, task.upstreamTaskId, signal);
+      else if (task.upstreamTaskId) await this.poll(task, task.upstreamTaskId, signal);
+      else await this.submit(task, signal);
+    } catch (error) {
+      // On shutdown the lease is handed back so the next start polls at once.
+      if (this.context.stopping.aborted) {
+        await this.context.store.tasks.update(task.id, { nextPollAt: Date.now() });
+        return;
+      }
+      await this.callFailed(task, operation, error);
+      if (pastDeadline) await this.endings.expire(task);
+    }
+  }
+
+  /*
+   * Past the deadline, the engine may still have finished a (paid) video just before it: one last
+   * poll, and only a final answer is taken; anything else and the task ends as expired.
+   */
+  private async lastLook(task: TaskRecord, upstreamTaskId: string, signal: AbortSignal): Promise<void> {
+    const state = await this.context.engine.poll({ ...engineTask(task), upstreamTaskId }, { signal });
+    if (isFinalStatus(state.status)) return this.apply({ ...task, attempts: task.attempts + 1 }, state, signal, true);
+    await this.endings.expire(task);
+  }
+
+  private async submit(task: TaskRecord, signal: AbortSignal): Promise<void> {
+    const { store, engine, exchanges } = this.context;
+    const attempts = task.attempts + 1;
+    // Written before the call: after a crash, recovery knows the engine may have the job already.
+    await store.tasks.update(task.id, { submitStartedAt: task.submitStartedAt ?? Date.now(), attempts });
+    // The task id is the upstream Idempotency-Key: a re-sent submit finds the job the first one made.
+    const state = await engine.submit(engineTask(task), { idempotencyKey: task.id, signal });
+    await exchanges.record(task.id, 'submit', { httpStatus: state.httpStatus, body: state.raw });
+    const submittedAt = Date.now();
+    const upstreamTaskId = state.upstreamTaskId;
+    await store.tasks.update(
+      task.id,
+      { upstreamTaskId, submittedAt, failures: 0, nextPollAt: submittedAt + engine.pollDelayMs(0) },
+      taskEvent(
+        task.status,
+        task.progress,
+        'engine',
+        `Sent to ${describeEngine(engine)}; its task id is ${upstreamTaskId}.`,
+      ),
+    );
+    await this.apply({ ...task, attempts, upstreamTaskId, submittedAt }, state, signal, false);
+  }
+
+  private async poll(task: TaskRecord, upstreamTaskId: string, signal: AbortSignal): Promise<void> {
+    const state = await this.context.engine.poll({ ...engineTask(task), upstreamTaskId }, { signal });
+    await this.apply({ ...task, attempts: task.attempts + 1 }, state, signal, true);
+  }
+
+  private async apply(task: TaskRecord, state: EngineState, signal: AbortSignal, polled: boolean): Promise<void> {
+    const { store, engine, exchanges } = this.context;
+    const recordPoll = () => exchanges.record(task.id, 'poll', { httpStatus: state.httpStatus, body: state.raw });
+    if (state.status === 'succeeded') {
+      if (polled) await recordPoll();
+      return this.endings.complete(task, state, signal);
+    }
+    if (state.status === 'failed' || state.status === 'canceled') {
+      if (polled) await recordPoll();
+      const error = taskErrorOf(state, engine);
+      return this.endings.end(
+        task,
+        { status: state.status, error },
+        taskEvent(state.status, task.progress, 'engine', error.message),
+      );
+    }
+    // An upstream that says "queued" after "running" (out of order) does not move a task back.
+    const status = STATUS_RANK[state.status] >= STATUS_RANK[task.status] ? state.status : task.status;
+    const progress = Math.max(task.progress, state.progress ?? task.progress);
+    const changed = status !== task.status;
+    if (changed && polled) await recordPoll();
+    await store.tasks.update(
+      task.id,
+      {
+        status: status as 'queued' | 'running',
+        progress,
+        attempts: task.attempts,
+        failures: 0,
+        // Polls so far: every call but the submit. Right after the submit comes poll 0 (soon, for a fast failure).
+        nextPollAt: Date.now() + engine.pollDelayMs(polled ? Math.max(0, task.attempts - 1) : 0),
+      },
+      changed ? taskEvent(status, progress, 'engine', status === 'running' ? 'Generating.' : null) : undefined,
+    );
+  }
+
+  private async callFailed(task: TaskRecord, operation: 'submit' | 'poll', error: unknown): Promise<void> {
+    const { store, exchanges, log } = this.context;
+    const failure = error instanceof EngineError ? error : null;
+    const message = error instanceof Error ? error.message : String(error);
+    await exchanges.record(task.id, operation, {
+      httpStatus: failure?.httpStatus,
+      body: failure?.raw,
+      error: message,
+    });
+    const failures = task.failures + 1;
+    log.warn(`engine ${operation} failed`, { task: task.id, failures, code: failure?.code ?? 'internal' });
+    const refused = operation === 'submit' && failure?.code === 'upstream_rejected';
+    if (failure && !failure.transient && (refused || failures >= MAX_REJECTIONS_IN_A_ROW)) {
+      const code = failure.code === 'upstream_rejected' ? 'upstream_error' : failure.code;
+      return this.endings.fail(task, code, `${sentence(message)} No credits were charged.`, 'engine');
+    }
+    await store.tasks.update(task.id, {
+      failures,
+      attempts: task.attempts + 1,
+      nextPollAt: Date.now() + failureBackoffMs(failures, failure?.retryAfterMs ?? null),
+    });
+  }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
