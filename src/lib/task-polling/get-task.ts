@@ -9,17 +9,19 @@ import { isNotFound } from '@/lib/api/is-not-found';
 import { queryKeys } from '@/lib/query-keys';
 import { taskSchema, type Task } from '@/shared/contract';
 import { isDocumentHidden, taskPollInterval } from './poll-interval';
+import { usePageHidden } from './use-page-hidden';
 
 export function getTask(taskId: string, signal?: AbortSignal): Promise<Task> {
   return apiFetch(`/api/v1/tasks/${encodeURIComponent(taskId)}`, { schema: taskSchema, signal });
 }
 
-export function taskQueryOptions(taskId: string) {
+/** `hidden`: the tab's visibility when the options are made (usePageHidden, for a poller that re-renders on it). */
+export function taskQueryOptions(taskId: string, hidden = isDocumentHidden()) {
   return queryOptions({
     queryKey: queryKeys.task(taskId),
     queryFn: ({ signal }) => getTask(taskId, signal),
     refetchInterval: (query) =>
-      isNotFound(query.state.error) ? false : taskPollInterval(query.state.data?.status, isDocumentHidden()),
+      isNotFound(query.state.error) ? false : taskPollInterval(query.state.data?.status, hidden),
     refetchIntervalInBackground: true,
     retry: (failures, error) => !isNotFound(error) && failures < 2,
   });
@@ -27,5 +29,5 @@ export function taskQueryOptions(taskId: string) {
 
 /** Polls one task until it reaches a final status (the inspector). */
 export function useTask(taskId: string) {
-  return useQuery(taskQueryOptions(taskId));
+  return useQuery(taskQueryOptions(taskId, usePageHidden()));
 }

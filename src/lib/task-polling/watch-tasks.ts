@@ -10,8 +10,9 @@ import { queryKeys } from '@/lib/query-keys';
 import type { Task } from '@/shared/contract';
 import { TASK_LIST_MAX_LIMIT } from '@/shared/limits';
 import { isFinalStatus } from '@/shared/status';
-import { isDocumentHidden, taskPollInterval } from './poll-interval';
+import { taskPollInterval } from './poll-interval';
 import { rememberTasks } from './remember-tasks';
+import { usePageHidden } from './use-page-hidden';
 import { useTaskSnapshots } from './use-task-snapshot';
 
 /* Ids of the listed tasks still unfinished by their own (fresher) cache entries. */
@@ -27,6 +28,7 @@ export function useWatchTasks(listed: readonly Task[], onFinished: (tasks: Task[
     finishedHandler.current = onFinished;
   }, [onFinished]);
 
+  const hidden = usePageHidden();
   const watched = useTaskSnapshots(listed, unfinishedIds).slice(0, TASK_LIST_MAX_LIMIT);
   return useQuery({
     queryKey: queryKeys.taskWatch(watched),
@@ -43,7 +45,7 @@ export function useWatchTasks(listed: readonly Task[], onFinished: (tasks: Task[
     initialDataUpdatedAt: () => Date.now(),
     staleTime: 1000,
     // Unfinished by definition: only the tab's visibility sets the pace.
-    refetchInterval: () => taskPollInterval(undefined, isDocumentHidden()),
+    refetchInterval: () => taskPollInterval(undefined, hidden),
     refetchIntervalInBackground: true,
     gcTime: 0,
   });
