@@ -38,6 +38,18 @@ export function storePreference(preference: ThemePreference): void {
   }
 }
 
+/**
+ * Switches the palette in one step. Without the pause, every element with a colour transition
+ * fades between the two palettes at its own pace, and for a moment text sits on a background
+ * of the other theme (unreadable, and what an accessibility check catches mid-switch).
+ */
 export function applyTheme(theme: Theme): void {
-  document.documentElement.classList.toggle('dark', theme === 'dark');
+  const root = document.documentElement;
+  const dark = theme === 'dark';
+  if (root.classList.contains('dark') === dark) return;
+  root.classList.add('theme-switching');
+  root.classList.toggle('dark', dark);
+  // Layout needs every style, so reading it computes the new colours while transitions are off.
+  void document.body.offsetHeight;
+  root.classList.remove('theme-switching');
 }

@@ -20,6 +20,18 @@ async function recordFirstPaintTheme(page: Page): Promise<void> {
   });
 }
 
+/* Elements with a CSS transition still running, by tag and class. */
+const colourTransitionsRunning = (page: Page) =>
+  page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((animation) => animation instanceof CSSTransition)
+      .map((transition) => {
+        const target = (transition.effect as KeyframeEffect | null)?.target;
+        return `${target?.tagName ?? '?'}.${target?.className ?? ''}`;
+      }),
+  );
+
 const darkAtFirstPaint = (page: Page) =>
   page.evaluate(() => (window as unknown as { __darkAtFirstPaint?: boolean }).__darkAtFirstPaint);
 
@@ -39,6 +51,8 @@ test('the theme follows the system, a chosen one persists, and neither flashes',
   await toggle.click(); // light → dark, against a light system
   await expect(toggle).toHaveAccessibleName('Theme: dark. Switch to system');
   await expect(page.locator('html')).toHaveClass(/dark/);
+  // The palette changed in one step: no element is still fading from the light colours.
+  expect(await colourTransitionsRunning(page)).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem('hailuo-theme'))).toBe('dark');
 
   await page.reload();
