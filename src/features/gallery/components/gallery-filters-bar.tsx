@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import { SearchInput } from '@/components/search-input';
 import { ModeSelect } from '@/components/mode-select';
+import { useDebouncedSearch } from '@/lib/use-debounced-search';
 import type { TaskStatus } from '@/shared/status';
 import {
   STATUS_FILTERS,
@@ -15,8 +16,6 @@ export interface GalleryFiltersBarProps {
   counts: Partial<Record<TaskStatus, number>> | undefined;
 }
 
-const SEARCH_DELAY_MS = 300;
-
 function countOf(filter: StatusFilter, counts: GalleryFiltersBarProps['counts']): number | undefined {
   if (!counts) return undefined;
   if (filter === 'all') return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
@@ -30,20 +29,8 @@ const CONTROL =
 export function GalleryFiltersBar({ filters, onChange, counts }: GalleryFiltersBarProps) {
   const searchId = useId();
   const modeId = useId();
-  const [text, setText] = useState(filters.q);
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (filters.q !== shownQ) {
-    // The search changed from outside (Clear filters, back button): show it.
-    setShownQ(filters.q);
-    setText(filters.q);
-  }
-
-  // Typing waits for a pause before it becomes a request.
-  useEffect(() => {
-    if (text === filters.q) return;
-    const timer = window.setTimeout(() => onChange({ ...filters, q: text }), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, filters, onChange]);
+  const search = useCallback((q: string) => onChange({ ...filters, q }), [filters, onChange]);
+  const [text, setText] = useDebouncedSearch(filters.q, search);
 
   return (
     <div className="flex flex-col gap-3">

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import { Button } from '@/components/button';
 import { ModeSelect } from '@/components/mode-select';
 import { SearchInput } from '@/components/search-input';
+import { useDebouncedSearch } from '@/lib/use-debounced-search';
 import { EMPTY_FILTERS, hasFilters, isRangeReversed, type ListFilters } from '@/features/tasks/lib/list-filters';
 
 export interface TaskListFiltersProps {
@@ -9,7 +10,6 @@ export interface TaskListFiltersProps {
   onChange: (filters: ListFilters) => void;
 }
 
-const SEARCH_DELAY_MS = 300;
 const CONTROL =
   'h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:[color-scheme:dark]';
 const LABEL = 'text-sm font-medium text-slate-700 dark:text-slate-300';
@@ -17,20 +17,8 @@ const LABEL = 'text-sm font-medium text-slate-700 dark:text-slate-300';
 /** The prompt search: typed freely, sent once typing pauses. */
 function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
   const id = useId();
-  const [text, setText] = useState(filters.q);
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (filters.q !== shownQ) {
-    // Changed from outside (Clear filters, a link): show what the list is filtered by.
-    setShownQ(filters.q);
-    // The URL keeps the search trimmed; a space typed before the next word must survive.
-    if (filters.q !== text.trim()) setText(filters.q);
-  }
-  // The timer restarts on every key and on any outside change, so a cleared search never comes back.
-  useEffect(() => {
-    if (text.trim() === filters.q.trim()) return;
-    const timer = window.setTimeout(() => onChange({ ...filters, q: text }), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, filters, onChange]);
+  const search = useCallback((q: string) => onChange({ ...filters, q }), [filters, onChange]);
+  const [text, setText] = useDebouncedSearch(filters.q, search);
 
   return (
     <div className="col-span-2 flex min-w-0 flex-col gap-1 lg:col-span-1">
