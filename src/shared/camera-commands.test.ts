@@ -69,13 +69,19 @@ describe('parseCameraCommands', () => {
 
   it('keeps the first three of an overfull bracket and says which were left out', () => {
     const plan = parseCameraCommands('[Pan left, Push in, Tilt up, Shake, Zoom out]');
-    expect(plan.steps).toEqual([{ moves: ['Pan left', 'Push in', 'Tilt up'], dropped: ['Shake', 'Zoom out'] }]);
+    expect(plan.steps).toEqual([
+      {
+        bracket: '[Pan left, Push in, Tilt up, Shake, Zoom out]',
+        moves: ['Pan left', 'Push in', 'Tilt up'],
+        dropped: ['Shake', 'Zoom out'],
+      },
+    ]);
     expect(plan.steps[0]!.moves).toHaveLength(MAX_MOVES_PER_STEP);
   });
 
   it('counts a repeated move once', () => {
     expect(parseCameraCommands('[Pan left, pan left, Push in]').steps).toEqual([
-      { moves: ['Pan left', 'Push in'], dropped: [] },
+      { bracket: '[Pan left, pan left, Push in]', moves: ['Pan left', 'Push in'], dropped: [] },
     ]);
   });
 
@@ -102,7 +108,7 @@ describe('parseCameraCommands', () => {
 
   it('reports an empty bracket, and skips an empty part between commas', () => {
     expect(parseCameraCommands('[] [Pan left,]')).toEqual({
-      steps: [{ moves: ['Pan left'], dropped: [] }],
+      steps: [{ bracket: '[Pan left,]', moves: ['Pan left'], dropped: [] }],
       notUnderstood: [{ text: '', bracket: '[]' }],
     });
   });

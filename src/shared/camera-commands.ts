@@ -7,23 +7,26 @@
  * disagree about what a command is.
  */
 
+/** What a command changes: the helpers group them by it. */
+export type CameraAxis = 'sideways' | 'vertical' | 'depth' | 'feel';
+
 export const CAMERA_COMMANDS = [
-  { name: 'Truck left', hint: 'the camera slides left; the scene moves right' },
-  { name: 'Truck right', hint: 'the camera slides right; the scene moves left' },
-  { name: 'Pan left', hint: 'the camera turns left; the scene slides right' },
-  { name: 'Pan right', hint: 'the camera turns right; the scene slides left' },
-  { name: 'Push in', hint: 'the camera moves closer; the subject grows' },
-  { name: 'Pull out', hint: 'the camera moves back; the subject shrinks' },
-  { name: 'Pedestal up', hint: 'the camera rises; the scene moves down' },
-  { name: 'Pedestal down', hint: 'the camera sinks; the scene moves up' },
-  { name: 'Tilt up', hint: 'the camera tips up; the scene slides down' },
-  { name: 'Tilt down', hint: 'the camera tips down; the scene slides up' },
-  { name: 'Zoom in', hint: 'the lens zooms in; the subject grows, faster than a push' },
-  { name: 'Zoom out', hint: 'the lens zooms out; the subject shrinks, faster than a pull' },
-  { name: 'Shake', hint: 'a small handheld jitter' },
-  { name: 'Tracking shot', hint: 'the camera follows alongside; the scene drifts sideways' },
-  { name: 'Static shot', hint: 'the camera holds still' },
-] as const satisfies readonly { name: string; hint: string }[];
+  { name: 'Truck left', axis: 'sideways', hint: 'the camera slides left; the scene moves right' },
+  { name: 'Truck right', axis: 'sideways', hint: 'the camera slides right; the scene moves left' },
+  { name: 'Pan left', axis: 'sideways', hint: 'the camera turns left; the scene slides right' },
+  { name: 'Pan right', axis: 'sideways', hint: 'the camera turns right; the scene slides left' },
+  { name: 'Push in', axis: 'depth', hint: 'the camera moves closer; the subject grows' },
+  { name: 'Pull out', axis: 'depth', hint: 'the camera moves back; the subject shrinks' },
+  { name: 'Pedestal up', axis: 'vertical', hint: 'the camera rises; the scene moves down' },
+  { name: 'Pedestal down', axis: 'vertical', hint: 'the camera sinks; the scene moves up' },
+  { name: 'Tilt up', axis: 'vertical', hint: 'the camera tips up; the scene slides down' },
+  { name: 'Tilt down', axis: 'vertical', hint: 'the camera tips down; the scene slides up' },
+  { name: 'Zoom in', axis: 'depth', hint: 'the lens zooms in; the subject grows, the camera stays put' },
+  { name: 'Zoom out', axis: 'depth', hint: 'the lens zooms out; the subject shrinks, the camera stays put' },
+  { name: 'Shake', axis: 'feel', hint: 'the camera shakes a little, as if handheld' },
+  { name: 'Tracking shot', axis: 'feel', hint: 'the camera follows the subject as it moves' },
+  { name: 'Static shot', axis: 'feel', hint: 'the camera holds still' },
+] as const satisfies readonly { name: string; axis: CameraAxis; hint: string }[];
 
 export type CameraCommand = (typeof CAMERA_COMMANDS)[number]['name'];
 
@@ -31,6 +34,8 @@ export type CameraCommand = (typeof CAMERA_COMMANDS)[number]['name'];
 export const MAX_MOVES_PER_STEP = 3;
 
 export interface CameraStep {
+  /** As written: `[pan left, Push in]`. */
+  bracket: string;
   /** The moves that act together, in the order written, each once. */
   moves: CameraCommand[];
   /**
@@ -96,7 +101,7 @@ export function parseCameraCommands(prompt: string): CameraPlan {
       }
     }
     if (known.length) {
-      steps.push({ moves: known.slice(0, MAX_MOVES_PER_STEP), dropped: known.slice(MAX_MOVES_PER_STEP) });
+      steps.push({ bracket, moves: known.slice(0, MAX_MOVES_PER_STEP), dropped: known.slice(MAX_MOVES_PER_STEP) });
     }
   }
   return { steps, notUnderstood };
