@@ -6,6 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import sharp from 'sharp';
+import type { Mode } from '@/shared/pricing';
+import { FRAMES_PER_SECOND, renderClip } from '@/server/engine/local/render-clip';
 import { FFMPEG_PATH, FFPROBE_PATH } from '@/server/media/tool-paths';
 import { runTool } from '@/server/media/run-tool';
 
@@ -17,6 +19,28 @@ export async function makeDotImage(width = 640, height = 400, dotShare = 0.12): 
     <rect width="100%" height="100%" fill="#1b1f24"/><rect width="100%" height="100%" fill="url(#p)"/>
     <circle cx="${width / 2}" cy="${height / 2}" r="${r}" fill="#ffffff"/></svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 95 }).toBuffer();
+}
+
+/** The clip renderDotClip makes: 6 s, small enough that a test can render dozens. */
+export const DOT_CLIP = { width: 320, height: 200, frames: 6 * FRAMES_PER_SECOND } as const;
+
+let dotImage: Promise<Buffer> | null = null;
+
+/** The local engine's render of the dot picture (640×400) for `prompt`, at DOT_CLIP's size; the poster beside it. */
+export async function renderDotClip(videoPath: string, prompt: string, mode: Mode = 'standard'): Promise<void> {
+  dotImage ??= makeDotImage(640, 400);
+  await renderClip({
+    image: await dotImage,
+    imageWidth: 640,
+    imageHeight: 400,
+    duration: '6',
+    resolution: '768P',
+    mode,
+    prompt,
+    size: { width: DOT_CLIP.width, height: DOT_CLIP.height },
+    videoPath,
+    posterPath: videoPath.replace(/\.mp4$/, '.jpg'),
+  });
 }
 
 export interface VideoFrames {

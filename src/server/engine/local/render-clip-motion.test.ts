@@ -8,38 +8,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CAMERA_COMMANDS, type CameraCommand } from '@/shared/camera-commands';
-import type { Mode } from '@/shared/pricing';
-import { makeDotImage, readGreyFrames, spotPath, type Spot } from '../../../../tests/support/video-frames';
-import { FRAMES_PER_SECOND, renderClip } from './render-clip';
+import { DOT_CLIP, readGreyFrames, renderDotClip, spotPath, type Spot } from '../../../../tests/support/video-frames';
 
-const WIDTH = 320;
-const HEIGHT = 200;
-const FRAMES = 6 * FRAMES_PER_SECOND;
+const { width: WIDTH, height: HEIGHT, frames: FRAMES } = DOT_CLIP;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hailuo-motion-'));
-let image: Buffer;
 let clips = 0;
-
-beforeAll(async () => {
-  image = await makeDotImage(640, 400);
-});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function render(prompt: string, mode: Mode = 'standard'): Promise<string> {
+async function render(prompt: string): Promise<string> {
   const videoPath = path.join(dir, `clip-${++clips}.mp4`);
-  await renderClip({
-    image,
-    imageWidth: 640,
-    imageHeight: 400,
-    duration: '6',
-    resolution: '768P',
-    mode,
-    prompt,
-    size: { width: WIDTH, height: HEIGHT },
-    videoPath,
-    posterPath: path.join(dir, `clip-${clips}.jpg`),
-  });
+  await renderDotClip(videoPath, prompt);
   return videoPath;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '@/server/media/probe-video';
 import { makeTestImage } from '../../../../tests/support/test-image';
-import { makeDotImage, spotPath, videoBitrate, type Spot } from '../../../../tests/support/video-frames';
+import { renderDotClip, spotPath, videoBitrate, type Spot } from '../../../../tests/support/video-frames';
 import { outputSize } from './output-size';
 import { renderClip } from './render-clip';
 import { WorkQueue } from './work-queue';
@@ -54,22 +54,8 @@ describe('renderClip', () => {
 describe('standard and pro', () => {
   /* A slow pan, where whole-pixel steps show: same picture, same prompt, the two modes. */
   async function renderBoth(): Promise<Record<'standard' | 'pro', string>> {
-    const image = await makeDotImage(640, 400);
     const paths = { standard: path.join(dir, 'standard.mp4'), pro: path.join(dir, 'pro.mp4') };
-    for (const mode of ['standard', 'pro'] as const) {
-      await renderClip({
-        image,
-        imageWidth: 640,
-        imageHeight: 400,
-        duration: '6',
-        resolution: '768P',
-        mode,
-        prompt: 'A dot [Pan left]',
-        size: { width: 320, height: 200 },
-        videoPath: paths[mode],
-        posterPath: path.join(dir, `${mode}.jpg`),
-      });
-    }
+    for (const mode of ['standard', 'pro'] as const) await renderDotClip(paths[mode], 'A dot [Pan left]', mode);
     return paths;
   }
 
