@@ -1,6 +1,7 @@
 /**
- * The local preview engine: ffmpeg time per clip (6 s and 10 s at 768P, 6 s at 1080P, median
- * of 3, rendered from the first-run sample photo), then a batch of six submitted at once to
+ * The local preview engine: ffmpeg time per clip (6 s and 10 s at 768P, 6 s at 1080P, each in
+ * standard and pro, median of 3 runs over three camera prompts, rendered from the first-run
+ * sample photo), then a batch of six submitted at once to
  * the real server, watching how many encodes run together (the queue allows two) and how
  * quickly GET /api/health answers meanwhile.
  */
@@ -8,21 +9,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Duration, Resolution } from '@/shared/pricing';
+import type { Duration, Mode, Resolution } from '@/shared/pricing';
 import { renderClip } from '@/server/engine/local/render-clip';
 import { BUDGETS } from './budgets';
 import { submitTask, uploadImage, waitForFinal } from '../tests/support/seed-tasks';
 import { median, percentile } from './lib/percentiles';
 import { startServer } from '../tests/support/server-process';
+import { videoBitrate } from '../tests/support/video-frames';
 
 const SAMPLE_IMAGE = 'public/sample-product.jpg';
 const RUNS = 3;
 const BATCH = 6;
-const CLIPS: { duration: Duration; resolution: Resolution }[] = [
-  { duration: '6', resolution: '768P' },
-  { duration: '10', resolution: '768P' },
-  { duration: '6', resolution: '1080P' },
+const CLIPS: { duration: Duration; resolution: Resolution; mode: Mode }[] = [
+  { duration: '6', resolution: '768P', mode: 'standard' },
+  { duration: '6', resolution: '768P', mode: 'pro' },
+  { duration: '10', resolution: '768P', mode: 'standard' },
+  { duration: '10', resolution: '768P', mode: 'pro' },
+  { duration: '6', resolution: '1080P', mode: 'standard' },
+  { duration: '6', resolution: '1080P', mode: 'pro' },
 ];
+/* One run each: the default push in (no command), a combined move, and a sequence of two steps. */
+const PROMPTS = ['A bottle on a table', '[Pan left, Push in] a bottle', '[Truck right] a bottle [Zoom in]'];
 
 export interface ClipFigures {
   label: string;
@@ -30,6 +37,8 @@ export interface ClipFigures {
   encodeMs: number[];
   /** CPU of every ffmpeg the render ran (encode and poster), from the kernel's account of reaped children. */
   ffmpegCpuMs: number[];
+  /** The video stream's bitrate as ffprobe reads it: where standard and pro differ. */
+  bitrate: number[];
 }
 
 export interface BatchFigures {
@@ -59,10 +68,11 @@ async function benchClips(): Promise<ClipFigures[]> {
     const figures: ClipFigures[] = [];
     for (const clip of CLIPS) {
       const result: ClipFigures = {
-        label: `${clip.duration} s ${clip.resolution}`,
+        label: `${clip.duration} s ${clip.resolution} ${clip.mode}`,
         size: '',
         encodeMs: [],
         ffmpegCpuMs: [],
+        bitrate: [],
       };
       for (let run = 0; run < RUNS; run++) {
         const cpuBefore = childrenCpuMs();
@@ -71,12 +81,13 @@ async function benchClips(): Promise<ClipFigures[]> {
           imageWidth: width!,
           imageHeight: height!,
           ...clip,
-          seed: run,
+          prompt: PROMPTS[run % PROMPTS.length]!,
           videoPath: path.join(dir, `clip-${run}.mp4`),
           posterPath: path.join(dir, `clip-${run}.jpg`),
         });
         result.ffmpegCpuMs.push(childrenCpuMs() - cpuBefore);
         result.encodeMs.push(report.encodeMs);
+        result.bitrate.push(await videoBitrate(path.join(dir, `clip-${run}.mp4`)));
         result.size = `${report.width}×${report.height}`;
       }
       figures.push(result);
@@ -159,11 +170,11 @@ export function printLocalEngine(figures: EngineFigures): boolean {
   let ok = true;
   for (const clip of figures.clips) {
     const encode = median(clip.encodeMs);
-    const target = clip.label === '6 s 768P' ? BUDGETS.localEncode6s768pMs : null;
+    const target = clip.label.startsWith('6 s 768P') ? BUDGETS.localEncode6s768pMs : null;
     const fits = target === null || encode <= target;
     ok &&= fits;
     console.log(
-      `  ${clip.label.padEnd(10)} ${clip.size.padEnd(10)} encode ${(encode / 1000).toFixed(2)} s wall (runs ${clip.encodeMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}), ffmpeg CPU ${(median(clip.ffmpegCpuMs) / 1000).toFixed(2)} s` +
+      `  ${clip.label.padEnd(19)} ${clip.size.padEnd(10)} encode ${(encode / 1000).toFixed(2)} s wall (runs ${clip.encodeMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}), ffmpeg CPU ${(median(clip.ffmpegCpuMs) / 1000).toFixed(2)} s, ${(median(clip.bitrate) / 1e6).toFixed(2)} Mb/s` +
         (target === null ? '' : ` — target ≤ ${(target / 1000).toFixed(1)} s ${fits ? 'ok' : 'MISSED'}`),
     );
   }

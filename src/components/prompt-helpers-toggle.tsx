@@ -1,19 +1,25 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { Icon } from './icons';
 import type { PromptHelpersProps } from './prompt-helpers';
+import { PromptHelpersNotes } from './prompt-helpers-notes';
 
 /* The phrases and presets load when first opened: the first page load stays as small as it was. */
 const PromptHelpers = lazy(async () => ({ default: (await import('./prompt-helpers')).PromptHelpers }));
 
-/** "Camera moves & presets" under a prompt: opens the helpers that insert a phrase at the cursor. */
+/**
+ * "Camera moves & presets" under a prompt: opens the helpers that insert a phrase at the cursor,
+ * and says when a bracket in `prompt` is not a camera command.
+ */
 export function PromptHelpersToggle({
   defaultOpen = false,
+  prompt,
   ...helpers
-}: PromptHelpersProps & { defaultOpen?: boolean }) {
+}: PromptHelpersProps & { defaultOpen?: boolean; prompt: string }) {
   const [open, setOpen] = useState(defaultOpen);
   const panelId = useId();
   return (
     <div className="flex flex-col gap-2">
+      <PromptHelpersNotes prompt={prompt} />
       <button
         type="button"
         aria-expanded={open}

@@ -1,25 +1,14 @@
 /**
- * Prompt help for Hailuo: camera moves and a few product-shot presets. MiniMax documents
- * bracketed camera commands for Hailuo 02 and 2.3 (`[Push in]`, `[Pan left]`, `[Static shot]`, …)
- * that the model follows more reliably than prose; an orbit has no command, so it is prose.
+ * Prompt help for Hailuo beyond the 15 camera commands (those live in
+ * `@/shared/camera-commands`): an orbit, which has no command and so goes in as words, and a
+ * few product-shot presets that start with a command the model follows more reliably than prose.
  */
 export interface PromptPhrase {
   label: string;
   text: string;
 }
 
-export const CAMERA_MOVES: readonly PromptPhrase[] = [
-  { label: 'Push in', text: '[Push in]' },
-  { label: 'Pull out', text: '[Pull out]' },
-  { label: 'Pan left', text: '[Pan left]' },
-  { label: 'Pan right', text: '[Pan right]' },
-  { label: 'Tilt up', text: '[Tilt up]' },
-  { label: 'Crane up', text: '[Pedestal up]' },
-  { label: 'Zoom in', text: '[Zoom in]' },
-  { label: 'Orbit', text: 'the camera slowly orbits around the subject' },
-  { label: 'Tracking shot', text: '[Tracking shot]' },
-  { label: 'Static shot', text: '[Static shot]' },
-];
+export const ORBIT: PromptPhrase = { label: 'Orbit', text: 'the camera slowly orbits around the subject' };
 
 export const PRODUCT_PRESETS: readonly PromptPhrase[] = [
   {

@@ -156,6 +156,8 @@ test('two finished videos side by side play, seek and pause together', async ({ 
   const dialog = page.getByRole('dialog', { name: 'Compare 2 videos' });
   const items = dialog.getByTestId('compare-item');
   await expect(items).toHaveCount(2);
+  // Local previews differ only in smoothness and bitrate: the dialog says so.
+  await expect(dialog.getByTestId('compare-preview-note')).toContainText('finer motion steps at a higher bitrate');
   await expect(items.nth(0)).toContainText('Standard · 6 s · 768P');
   await expect(items.nth(0)).toContainText('30 credits');
   await expect(items.nth(1)).toContainText('Pro · 6 s · 768P');

@@ -45,6 +45,9 @@ test('upload, pro 10 s 768P for 85 credits, generate, play and download the MP4'
 
   await card.getByRole('button', { name: 'Watch' }).click();
   const dialog = page.getByRole('dialog', { name: 'Watch the video' });
+  await expect(dialog.getByTestId('preview-note')).toHaveText(
+    'Preview: camera motion over your still, not the model’s animation.',
+  );
   const video = dialog.getByTestId('player-video');
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 20_000 })

@@ -118,7 +118,7 @@ export function BatchForm() {
           length={prompt.length}
           error={promptError}
         />
-        <PromptHelpersToggle textarea={promptRef} onChange={setPrompt} defaultOpen />
+        <PromptHelpersToggle prompt={prompt} textarea={promptRef} onChange={setPrompt} defaultOpen />
       </div>
       <VariantPicker options={options} selected={chosen} onToggle={toggle} max={BATCH_MAX_VARIANTS} />
       <BatchPriceSummary

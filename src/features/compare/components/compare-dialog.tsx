@@ -1,4 +1,5 @@
 import { Dialog } from '@/components/dialog';
+import { ComparePreviewNote } from '@/components/local-preview-note';
 import { formatCredits } from '@/lib/format-credits';
 import { MODE_LABELS } from '@/lib/mode-labels';
 import type { Task } from '@/shared/contract';
@@ -17,6 +18,7 @@ export function CompareDialog({ tasks, onClose }: CompareDialogProps) {
   const columns = tasks.length === 3 ? 'sm:grid-cols-3' : 'sm:grid-cols-2';
   return (
     <Dialog open onClose={onClose} title={`Compare ${tasks.length} videos`} size="max-w-6xl">
+      <ComparePreviewNote tasks={tasks} />
       <div className={`grid grid-cols-2 gap-3 ${columns}`}>
         {tasks.map((task, index) =>
           task.result ? (

@@ -1,6 +1,7 @@
 import { Button, buttonClasses } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Icon } from '@/components/icons';
+import { LocalPreviewNote } from '@/components/local-preview-note';
 import { MODE_LABELS } from '@/lib/mode-labels';
 import type { Task } from '@/shared/contract';
 import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
@@ -32,6 +33,7 @@ export function PlayerDialog({ task: opened, onClose }: PlayerDialogProps) {
             aria-label={`Video: ${task.prompt}`}
             className="max-h-[70vh] w-full rounded-lg bg-black focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500"
           />
+          <LocalPreviewNote task={task} />
           <p className="text-sm text-slate-800 dark:text-slate-200">{task.prompt}</p>
           <div className="flex flex-wrap items-center gap-2">
             <p className="mr-auto text-xs text-slate-600 dark:text-slate-400">

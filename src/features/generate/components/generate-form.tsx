@@ -113,6 +113,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
           error={formState.errors.prompt?.message}
         />
         <PromptHelpersToggle
+          prompt={prompt}
           textarea={promptRef}
           onChange={(text) => setValue('prompt', text, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
         />

@@ -2,7 +2,7 @@
  * The local preview engine: the same contract as the real upstream, no network for our own
  * uploads, a realistic wait (LOCAL_ENGINE_DELAY_MS), a real MP4 of the image, and failures on
  * demand (LOCAL_ENGINE_FAILURE_RATE). Its state is rebuilt from the task after a restart:
- * start time, camera move and failure are all fixed by the task itself.
+ * start time and failure are fixed by the task itself, the camera move by its prompt.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,9 +10,9 @@ import type { Engine, EngineState, EngineTask } from '../engine';
 import { checkImage } from '@/server/images/check-image';
 import { ImageRefusal } from '@/server/images/image-refusal';
 import { readImage, type ImageSources } from '@/server/images/read-image';
+import { modeOfModel } from '@/shared/pricing';
 import { renderClip, type RenderReport } from './render-clip';
 import { simulatedFailure, type SimulatedFailure } from './simulated-failures';
-import { stableFraction } from './stable-fraction';
 import { WorkQueue } from './work-queue';
 
 export interface LocalEngineOptions {
@@ -128,7 +128,8 @@ export class LocalEngine implements Engine {
             imageHeight: facts.height,
             duration: task.duration,
             resolution: task.resolution,
-            seed: Math.floor(stableFraction(task.id, 'motion') * 1000),
+            mode: modeOfModel(task.model) ?? 'standard',
+            prompt: task.prompt,
             videoPath,
             posterPath,
             signal: job.abort.signal,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '@/server/media/probe-video';
 import { makeTestImage } from '../../../../tests/support/test-image';
+import { renderDotClip, spotPath, videoBitrate, type Spot } from '../../../../tests/support/video-frames';
 import { outputSize } from './output-size';
 import { renderClip } from './render-clip';
 import { WorkQueue } from './work-queue';
@@ -32,7 +33,8 @@ describe('renderClip', () => {
       imageHeight: 400,
       duration: '6',
       resolution: '768P',
-      seed: 0,
+      mode: 'standard',
+      prompt: 'A shoe [Pan left, Push in]',
       videoPath,
       posterPath,
     });
@@ -46,6 +48,41 @@ describe('renderClip', () => {
     expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
     expect(fs.readFileSync(posterPath).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(fs.readdirSync(dir).sort()).toEqual(['a.jpg', 'a.mp4']);
+  });
+});
+
+describe('standard and pro', () => {
+  /* A slow pan, where whole-pixel steps show: same picture, same prompt, the two modes. */
+  async function renderBoth(): Promise<Record<'standard' | 'pro', string>> {
+    const paths = { standard: path.join(dir, 'standard.mp4'), pro: path.join(dir, 'pro.mp4') };
+    for (const mode of ['standard', 'pro'] as const) await renderDotClip(paths[mode], 'A dot [Pan left]', mode);
+    return paths;
+  }
+
+  /* How unevenly the dot moves from frame to frame: the root mean square of its change in speed. */
+  function judder(spots: Spot[]): number {
+    let sum = 0;
+    for (let i = 2; i < spots.length; i++) {
+      sum += (spots[i]!.x - 2 * spots[i - 1]!.x + spots[i - 2]!.x) ** 2;
+    }
+    return Math.sqrt(sum / (spots.length - 2));
+  }
+
+  it('make the same clip and the same move; pro at a higher bitrate, in finer steps', async () => {
+    const paths = await renderBoth();
+    const [standard, pro] = [await probeVideo(paths.standard), await probeVideo(paths.pro)];
+    expect(pro).toEqual(standard);
+    const [standardPath, proPath] = [await spotPath(paths.standard), await spotPath(paths.pro)];
+    expect(proPath.spots).toHaveLength(standardPath.spots.length);
+    for (const frame of [0, 72, 143]) {
+      expect(Math.abs(proPath.spots[frame]!.x - standardPath.spots[frame]!.x)).toBeLessThan(2);
+    }
+    const [standardBits, proBits] = [await videoBitrate(paths.standard), await videoBitrate(paths.pro)];
+    console.log(`bitrate at 320×200: standard ${standardBits} b/s, pro ${proBits} b/s`);
+    expect(proBits / standardBits).toBeGreaterThan(1.5);
+    const [standardJudder, proJudder] = [judder(standardPath.spots), judder(proPath.spots)];
+    console.log(`judder (px per frame²): standard ${standardJudder.toFixed(3)}, pro ${proJudder.toFixed(3)}`);
+    expect(proJudder).toBeLessThan(standardJudder * 0.85);
   });
 });
 
