@@ -11,7 +11,7 @@ import { storeUpload } from '@/server/images/store-upload';
 import type { Services } from '@/server/services';
 
 export function uploadRoutes({ store, media, config, access }: Services) {
-  const perClient = perMinute(config.security.rateLimits.uploadsPerMin, 'uploads');
+  const perClient = perMinute(store.rateLimits, config.security.rateLimits.uploadsPerMin, 'uploads');
   return new Hono().post('/', perClient, limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== 'multipart/form-data') {

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { IdempotencyStore, Reservation } from '../idempotency-store';
-import type { StatementCache } from './statement-cache';
+import type { SqliteDatabase } from './sqlite-database';
 
 interface KeyRow {
   body_hash: string;
@@ -9,35 +8,32 @@ interface KeyRow {
 }
 
 export class SqliteIdempotencyStore implements IdempotencyStore {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly statements: StatementCache,
-  ) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
-  async reserve(key: string, bodyHash: string, now: number, staleAfterMs: number): Promise<Reservation> {
+  reserve(key: string, bodyHash: string, now: number, staleAfterMs: number): Promise<Reservation> {
     return this.db.transaction((): Reservation => {
-      const row = this.statements
-        .get('SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = ?')
+      const row = this.db
+        .prepare('SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = ?')
         .get(key) as KeyRow | undefined;
       if (!row) {
-        this.statements
-          .get('INSERT INTO idempotency_keys (key, body_hash, task_id, created_at) VALUES (?, ?, NULL, ?)')
+        this.db
+          .prepare('INSERT INTO idempotency_keys (key, body_hash, task_id, created_at) VALUES (?, ?, NULL, ?)')
           .run(key, bodyHash, now);
         return { state: 'reserved' };
       }
       if (row.body_hash !== bodyHash) return { state: 'conflict' };
       if (row.task_id) return { state: 'replay', taskId: row.task_id };
       if (now - row.created_at < staleAfterMs) return { state: 'in_flight' };
-      this.statements.get('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(now, key);
+      this.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(now, key);
       return { state: 'reserved' };
-    })();
+    });
   }
 
   async release(key: string): Promise<void> {
-    this.statements.get('DELETE FROM idempotency_keys WHERE key = ? AND task_id IS NULL').run(key);
+    await this.db.write('DELETE FROM idempotency_keys WHERE key = ? AND task_id IS NULL', key);
   }
 
-  async purgeBefore(cutoff: number): Promise<number> {
-    return this.statements.get('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
+  purgeBefore(cutoff: number): Promise<number> {
+    return this.db.write('DELETE FROM idempotency_keys WHERE created_at < ?', cutoff);
   }
 }

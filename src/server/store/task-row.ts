@@ -1,6 +1,6 @@
-/** The tasks table's row and its mapping to a TaskRecord. */
-import { fromSnakeCased, snakeCased, type SnakeCased } from '../snake-case';
-import { NEW_TASK_FIELDS, type NewTask, type TaskRecord } from '../tasks-store';
+/** The tasks table's row (the same columns in SQLite and PostgreSQL) and its mapping to a TaskRecord. */
+import { fromSnakeCased, snakeCased, type SnakeCased } from './snake-case';
+import { NEW_TASK_FIELDS, type NewTask, type TaskRecord } from './tasks-store';
 
 /* Every field kept as it is in a column of its own (snake_case) name; result and error span several. */
 const COLUMN_FIELDS = [
