@@ -20,7 +20,7 @@ export class SqliteCallbacksStore implements CallbacksStore {
       const hold = this.db.prepare('UPDATE callbacks SET next_at = ? WHERE task_id = ?');
       for (const row of rows) hold.run(until, row.task_id);
       return rows.map((row) => ({ taskId: row.task_id, url: row.url, attempts: row.attempts }));
-    });
+    }, 'deferred');
   }
 
   async nextDueAt(): Promise<number | null> {

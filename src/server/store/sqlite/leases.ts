@@ -25,7 +25,7 @@ export class SqliteLeases {
         take.run(lease.owner, lease.token, claim.until, row.id);
         return { task: toTaskRecord(row), lease, interrupted: row.lease_owner !== null };
       });
-    });
+    }, 'deferred');
   }
 
   renew(leases: readonly Lease[], until: number): Promise<string[]> {

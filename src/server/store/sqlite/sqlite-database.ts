@@ -79,12 +79,14 @@ export class SqliteDatabase {
   }
 
   /**
-   * `work` as one transaction that takes the write lock first (BEGIN IMMEDIATE): a transaction
-   * that read first and wrote second could find the file changed by another process in between
-   * and fail half-way; this one either gets the lock or fails before it did anything.
+   * `work` as one transaction. `immediate` (the default) takes the write lock first, so it either
+   * gets it or fails before doing anything. `deferred` is for work that mostly only reads (the
+   * tracker's claims, several a second with nothing due): it takes the write lock only if it
+   * writes; should another process have written in between, the attempt fails whole and is run
+   * again like any locked one.
    */
-  transaction<T>(work: () => T): Promise<T> {
-    return this.run(() => this.db.transaction(work).immediate());
+  transaction<T>(work: () => T, begin: 'immediate' | 'deferred' = 'immediate'): Promise<T> {
+    return this.run(() => this.db.transaction(work)[begin]());
   }
 
   close(): void {

@@ -14,7 +14,7 @@ import { StoreUnavailableError } from '../store-unavailable';
 import { MIGRATIONS } from './migrations';
 import { DATABASE_FILE, openSqliteStore } from './open-sqlite-store';
 import { newTask } from '../../../../tests/support/new-task';
-import { holdSqliteWriteLock } from '../../../../tests/support/sqlite-lock-holder';
+import { holdSqliteWriteLock } from '../../../../tests/support/database-lock-holder';
 import { describeStoreContract } from '../../../../tests/support/store-contract';
 
 describeStoreContract('SQLite', async () => {
