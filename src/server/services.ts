@@ -85,6 +85,7 @@ export async function openServices(config: Config, options: ServiceOptions = {})
     log,
     secrets,
     deadlineMs: config.taskDeadlineMs,
+    leaseMs: config.taskLeaseMs,
     onTaskEnded: () => callbacks.wake(),
   });
   return {

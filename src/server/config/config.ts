@@ -25,6 +25,7 @@ const configSchema = z.object({
     .min(100)
     .max(86_400_000)
     .default(30 * 60_000),
+  TASK_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DIST_DIR: z.string().default('./dist'),
   ...securityEnvShape,
@@ -46,6 +47,8 @@ export interface Config {
   localEngine: { delayMs: number; failureRate: number };
   /** A task still unfinished this long after it was created ends failed. */
   taskDeadlineMs: number;
+  /** How long a server holds a task it works on unless it renews the hold (every third of it). */
+  taskLeaseMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Access control, rate limits, what user links may reach (security-config.ts). */
   security: SecurityConfig;
@@ -72,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
     localEngine: { delayMs: e.LOCAL_ENGINE_DELAY_MS, failureRate: e.LOCAL_ENGINE_FAILURE_RATE },
     taskDeadlineMs: e.TASK_DEADLINE_MS,
+    taskLeaseMs: e.TASK_LEASE_MS,
     logLevel: e.LOG_LEVEL,
     security: readSecurityConfig(e, e.HOST),
   };
