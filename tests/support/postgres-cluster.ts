@@ -11,7 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './server-process';
 
-export const POSTGRES_BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+/* Debian 12's PostgreSQL 15, or on a newer Debian the version it ships (scripts/ensure-postgres.sh installs it). */
+export const POSTGRES_BIN = process.env.POSTGRES_BIN ?? debianPostgresBin();
+
+function debianPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  const version = versions.includes('15') ? '15' : (versions.sort((x, y) => Number(y) - Number(x))[0] ?? '15');
+  return path.join(root, version, 'bin');
+}
 
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:PORT/postgres`: the superuser, trusted on loopback. */
@@ -34,9 +42,7 @@ export function postgresInstalled(): boolean {
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   if (!postgresInstalled()) {
-    throw new Error(
-      `PostgreSQL 15 is not installed (no initdb in ${POSTGRES_BIN}). Run: bash scripts/ensure-postgres.sh`,
-    );
+    throw new Error(`PostgreSQL is not installed (no initdb in ${POSTGRES_BIN}). Run: bash scripts/ensure-postgres.sh`);
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hailuo-pg-'));
   const dataDir = path.join(root, 'data');
