@@ -9,6 +9,14 @@ export interface ApiKeyRow {
   revoked_at: number | null;
 }
 
+export const apiKeyRow = (key: ApiKeyRecord): ApiKeyRow => ({
+  id: key.id,
+  name: key.name,
+  hash: key.hash,
+  created_at: key.createdAt,
+  revoked_at: key.revokedAt,
+});
+
 export const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
   id: row.id,
   name: row.name,

@@ -14,6 +14,7 @@ import type { LedgerStore } from './ledger-store';
 import type { RateLimitStore } from './rate-limit-store';
 import type { SettingsStore } from './settings-store';
 import type { SpendStore } from './spend-store';
+import type { TaskLeases } from './task-leases';
 import type { TasksStore } from './tasks-store';
 import type { UploadsStore } from './uploads-store';
 
@@ -21,6 +22,7 @@ export interface Store {
   /** `sqlite` or `postgres`, for the health check and the logs. */
   kind: 'sqlite' | 'postgres';
   tasks: TasksStore;
+  leases: TaskLeases;
   history: HistoryStore;
   uploads: UploadsStore;
   ledger: LedgerStore;

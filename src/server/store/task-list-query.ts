@@ -1,8 +1,5 @@
-/**
- * Builds the WHERE clause of the task list from its filters, for either database; every value
- * is a bound parameter. The two differ in how a parameter is written (`?` or `$1`) and in the
- * prompt search: SQLite's LIKE ignores ASCII case already, PostgreSQL needs ILIKE.
- */
+/** Builds the WHERE clause of the task list from its filters, for either database; every value is a bound parameter. */
+import type { SqlDialect } from './sql-dialect';
 import type { TaskListFilter } from './tasks-store';
 
 export interface SqlFragment {
@@ -10,24 +7,12 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-export interface ListDialect {
-  /** The placeholder of the `n`-th parameter (1-based). */
-  placeholder(n: number): string;
-  caseInsensitiveLike: 'LIKE' | 'ILIKE';
-}
-
-export const SQLITE_LIST: ListDialect = { placeholder: () => '?', caseInsensitiveLike: 'LIKE' };
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
-export function taskListWhere(
-  filter: Omit<TaskListFilter, 'limit'>,
-  dialect: ListDialect,
-  firstParam = 1,
-): SqlFragment {
+export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: SqlDialect, firstParam = 1): SqlFragment {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const p = (value: unknown) => {

@@ -5,7 +5,7 @@
  *
  * Exactly once, whatever happens to a server:
  * - **Submitted upstream once.** A server works on a task only while it holds the task's lease
- *   (claimDue); a lease is short and renewed while the step runs, so a dead server's task passes
+ *   (claimDue); a lease is short and renewed while the step runs (task-leases.ts), so a dead server's task passes
  *   to another within a lease, and never to two at once. The submit is sent with the task id as
  *   the upstream's Idempotency-Key, so a submit sent again after a takeover (the first may have
  *   reached the engine before its server died) finds the job the first one made.
@@ -21,6 +21,7 @@
 import type { Duration, Mode, Resolution } from '@/shared/pricing';
 import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from './history-store';
+import type { Lease } from './task-leases';
 
 export type EngineName = 'local' | 'apiinone';
 
@@ -135,26 +136,6 @@ export type TaskOutcome =
   | { status: 'succeeded'; result: TaskResultRecord }
   | { status: 'failed' | 'canceled'; error: { code: string; message: string } };
 
-/**
- * Who holds a task right now: the server (`owner`, its id) and this one claim of it (`token`).
- * Writes made with a lease apply only while that lease is current, so a server whose lease ran
- * out and was taken over cannot write its late result over the new holder's.
- */
-export interface Lease {
-  owner: string;
-  token: string;
-}
-
-export interface ClaimedTask {
-  task: TaskRecord;
-  lease: Lease;
-  /**
-   * The task was held by a server that never handed it back (it died or stopped mid-step, or —
-   * on SQLite — the process before this one had it): its last step may have been cut short.
-   */
-  interrupted: boolean;
-}
-
 export interface TasksStore {
   /** Inserts a task and, in the same transaction, binds its idempotency key; throws InsufficientCreditsError. */
   create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord>;
@@ -168,26 +149,6 @@ export interface TasksStore {
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
   /** Tasks per status for the same filter without its status, cursor and limit. */
   countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
-  /**
-   * Claims up to `limit` unfinished tasks whose next poll is due and that no one holds (no lease,
-   * or one that ran out), soonest first, each under a new lease of `owner`'s until `until`. The
-   * select and the lease are one transaction (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so servers
-   * claiming at once skip each other's rows rather than wait): no task is held twice.
-   */
-  claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]>;
-  /** Extends the leases still held to `until`; answers the ids of the tasks whose lease was still this one. */
-  renewLeases(leases: readonly Lease[], until: number): Promise<string[]>;
-  /** Hands a task back when its step ends: due again at its next poll, to whoever claims it. */
-  releaseLease(id: string, lease: Lease): Promise<void>;
-  /**
-   * Called once as a tracker starts. With SQLite one server owns DATA_DIR, so every unfinished
-   * task was in the care of a process that has stopped: each is due now and comes back from
-   * claimDue `interrupted`. With PostgreSQL, nothing: other servers may be working on them, and
-   * a dead server's tasks come back `interrupted` once its leases run out.
-   */
-  interruptLeftovers(now: number): Promise<void>;
-  /** When the next unfinished task is due (and free to claim), or null when none is unfinished. */
-  nextDueAt(): Promise<number | null>;
   unfinishedIds(): Promise<string[]>;
   /** Applies `patch` (and adds `event`) to an unfinished task; with `lease`, only while it is held under it. */
   update(id: string, patch: TaskPatch, event?: NewTaskEvent, lease?: Lease): Promise<boolean>;

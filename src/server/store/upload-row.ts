@@ -12,6 +12,19 @@ export interface UploadRow {
   created_at: number;
 }
 
+export function uploadRow(upload: UploadRecord): UploadRow {
+  return {
+    id: upload.id,
+    file_name: upload.fileName,
+    url: upload.url,
+    width: upload.width,
+    height: upload.height,
+    content_type: upload.contentType,
+    bytes: upload.bytes,
+    created_at: upload.createdAt,
+  };
+}
+
 export function toUpload(row: UploadRow | undefined): UploadRecord | null {
   if (!row) return null;
   return {

@@ -8,7 +8,8 @@
  */
 import type { Logger } from '@/server/logger';
 import type { Store } from '@/server/store/store';
-import type { Lease, TasksStore } from '@/server/store/tasks-store';
+import type { Lease } from '@/server/store/task-leases';
+import type { TasksStore } from '@/server/store/tasks-store';
 
 export const DEFAULT_LEASE_MS = 30_000;
 
@@ -47,11 +48,11 @@ export class HeldTasks {
     const lease = this.leases.get(id);
     this.leases.delete(id);
     this.lost.delete(id);
-    if (lease) await this.base.tasks.releaseLease(id, lease);
+    if (lease) await this.base.leases.release(id, lease);
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.leaseMs / 3)));
+    this.timer = setInterval(() => this.renew(), Math.max(100, Math.floor(this.leaseMs / 3)));
     this.timer.unref();
   }
 
@@ -61,11 +62,11 @@ export class HeldTasks {
     await this.renewing;
   }
 
-  private renew(): Promise<void> {
-    if (this.renewing || !this.leases.size) return Promise.resolve();
+  private renew(): void {
+    if (this.renewing || !this.leases.size) return;
     const held = [...this.leases];
-    this.renewing = this.base.tasks
-      .renewLeases(
+    this.renewing = this.base.leases
+      .renew(
         held.map(([, lease]) => lease),
         Date.now() + this.leaseMs,
       )
@@ -80,6 +81,5 @@ export class HeldTasks {
       // Not renewed this time (the database is busy): the lease is three renewals long.
       .catch((error: unknown) => this.log.warn('lease renewal failed', { error: (error as Error).message }))
       .finally(() => (this.renewing = null));
-    return this.renewing;
   }
 }

@@ -65,7 +65,7 @@ export class Tracker {
   }
 
   async start(): Promise<void> {
-    await this.options.store.tasks.interruptLeftovers(Date.now());
+    await this.options.store.leases.interruptLeftovers(Date.now());
     this.held.start();
     this.loop.start();
   }
@@ -106,13 +106,13 @@ export class Tracker {
     const free = this.maxSteps - this.inFlight.size;
     if (free > 0) {
       const claim = { owner: this.options.serverId, until: now + this.held.leaseMs };
-      for (const { task, lease, interrupted } of await this.options.store.tasks.claimDue(now, free, claim)) {
+      for (const { task, lease, interrupted } of await this.options.store.leases.claimDue(now, free, claim)) {
         this.held.hold(task.id, lease);
         // Its lease ran out while its step still runs here (the process stalled): the step keeps it.
         if (!this.inFlight.has(task.id)) this.launch(task, interrupted);
       }
     }
-    return this.options.store.tasks.nextDueAt();
+    return this.options.store.leases.nextDueAt();
   }
 
   private launch(task: TaskRecord, interrupted: boolean): void {

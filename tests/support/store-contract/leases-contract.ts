@@ -19,29 +19,29 @@ export function leasesContract(h: StoreHarness) {
   describe('leases', () => {
     it('claims due tasks soonest first, each once, and not again while held', async () => {
       const ids = await dueTasks(h.store, 3);
-      const first = await h.store.tasks.claimDue(T0 + 10, 2, { owner: 'srv_a', until: T0 + 30_000 });
+      const first = await h.store.leases.claimDue(T0 + 10, 2, { owner: 'srv_a', until: T0 + 30_000 });
       expect(first.map((c) => c.task.id)).toEqual(ids.slice(0, 2));
       expect(first.every((c) => c.lease.owner === 'srv_a' && c.lease.token.length >= 16 && !c.interrupted)).toBe(true);
       expect(new Set(first.map((c) => c.lease.token)).size).toBe(2);
-      const second = await h.store.tasks.claimDue(T0 + 20, 5, { owner: 'srv_b', until: T0 + 30_000 });
+      const second = await h.store.leases.claimDue(T0 + 20, 5, { owner: 'srv_b', until: T0 + 30_000 });
       expect(second.map((c) => c.task.id)).toEqual([ids[2]]);
-      expect(await h.store.tasks.claimDue(T0 + 20, 5, { owner: 'srv_b', until: T0 + 30_000 })).toEqual([]);
+      expect(await h.store.leases.claimDue(T0 + 20, 5, { owner: 'srv_b', until: T0 + 30_000 })).toEqual([]);
       // Not due before the leases run out, whatever their next poll says.
-      expect(await h.store.tasks.nextDueAt()).toBe(T0 + 30_000);
+      expect(await h.store.leases.nextDueAt()).toBe(T0 + 30_000);
     });
 
     it('passes a lease that ran out to another server, marked interrupted; its old holder can no longer write', async () => {
       const [id] = await dueTasks(h.store, 1);
-      const [old] = await h.store.tasks.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
+      const [old] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
       const other = await h.open();
-      expect(await other.tasks.claimDue(T0 + 29_999, 1, { owner: 'srv_b', until: T0 + 60_000 })).toEqual([]);
-      const [taken] = await other.tasks.claimDue(T0 + 30_000, 1, { owner: 'srv_b', until: T0 + 60_000 });
+      expect(await other.leases.claimDue(T0 + 29_999, 1, { owner: 'srv_b', until: T0 + 60_000 })).toEqual([]);
+      const [taken] = await other.leases.claimDue(T0 + 30_000, 1, { owner: 'srv_b', until: T0 + 60_000 });
       expect(taken).toMatchObject({ task: { id }, lease: { owner: 'srv_b' }, interrupted: true });
 
       expect(await h.store.tasks.update(id!, { progress: 90 }, undefined, old!.lease)).toBe(false);
       const late = { status: 'succeeded' as const, result: RESULT };
       expect(await h.store.tasks.finish(id!, late, event('succeeded'), T0, old!.lease)).toBe(false);
-      expect(await h.store.tasks.renewLeases([old!.lease], T0 + 90_000)).toEqual([]);
+      expect(await h.store.leases.renew([old!.lease], T0 + 90_000)).toEqual([]);
       expect(await other.tasks.update(id!, { progress: 40 }, undefined, taken!.lease)).toBe(true);
       const error = { code: 'engine_failed', message: 'no' };
       expect(await other.tasks.finish(id!, { status: 'failed', error }, event('failed'), T0, taken!.lease)).toBe(true);
@@ -51,30 +51,30 @@ export function leasesContract(h: StoreHarness) {
 
     it('keeps a renewed lease from being taken over', async () => {
       const [id] = await dueTasks(h.store, 1);
-      const [held] = await h.store.tasks.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
-      expect(await h.store.tasks.renewLeases([held!.lease], T0 + 60_000)).toEqual([id]);
+      const [held] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
+      expect(await h.store.leases.renew([held!.lease], T0 + 60_000)).toEqual([id]);
       const other = await h.open();
-      expect(await other.tasks.claimDue(T0 + 45_000, 1, { owner: 'srv_b', until: T0 + 90_000 })).toEqual([]);
+      expect(await other.leases.claimDue(T0 + 45_000, 1, { owner: 'srv_b', until: T0 + 90_000 })).toEqual([]);
       expect(await h.store.tasks.update(id!, { progress: 5 }, undefined, held!.lease)).toBe(true);
     });
 
     it('a task handed back is due at its next poll for anyone, and not interrupted', async () => {
       const [id] = await dueTasks(h.store, 1);
-      const [held] = await h.store.tasks.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
+      const [held] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
       await h.store.tasks.update(id!, { nextPollAt: T0 + 2000 }, undefined, held!.lease);
-      await h.store.tasks.releaseLease(id!, held!.lease);
-      expect(await h.store.tasks.nextDueAt()).toBe(T0 + 2000);
-      expect(await h.store.tasks.claimDue(T0 + 1999, 1, { owner: 'srv_b', until: T0 + 40_000 })).toEqual([]);
-      const [again] = await h.store.tasks.claimDue(T0 + 2000, 1, { owner: 'srv_b', until: T0 + 40_000 });
+      await h.store.leases.release(id!, held!.lease);
+      expect(await h.store.leases.nextDueAt()).toBe(T0 + 2000);
+      expect(await h.store.leases.claimDue(T0 + 1999, 1, { owner: 'srv_b', until: T0 + 40_000 })).toEqual([]);
+      const [again] = await h.store.leases.claimDue(T0 + 2000, 1, { owner: 'srv_b', until: T0 + 40_000 });
       expect(again).toMatchObject({ task: { id }, interrupted: false });
     });
 
     it('a finished task lets its lease go and is never claimed again', async () => {
       const [id] = await dueTasks(h.store, 1);
-      const [held] = await h.store.tasks.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
+      const [held] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
       await h.store.tasks.finish(id!, { status: 'succeeded', result: RESULT }, event('succeeded'), T0, held!.lease);
-      expect(await h.store.tasks.claimDue(T0 + 60_000, 5, { owner: 'srv_b', until: T0 + 90_000 })).toEqual([]);
-      expect(await h.store.tasks.nextDueAt()).toBeNull();
+      expect(await h.store.leases.claimDue(T0 + 60_000, 5, { owner: 'srv_b', until: T0 + 90_000 })).toEqual([]);
+      expect(await h.store.leases.nextDueAt()).toBeNull();
     });
 
     it('two servers claiming at once never get the same task', async () => {
@@ -83,7 +83,7 @@ export function leasesContract(h: StoreHarness) {
       const claimAll = async (store: Store, owner: string) => {
         const mine: string[] = [];
         for (let round = 0; round < 40; round++) {
-          const claimed = await store.tasks.claimDue(T0 + 100, 3, { owner, until: T0 + 60_000 });
+          const claimed = await store.leases.claimDue(T0 + 100, 3, { owner, until: T0 + 60_000 });
           mine.push(...claimed.map((c) => c.task.id));
         }
         return mine;

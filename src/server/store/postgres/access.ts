@@ -1,5 +1,6 @@
 import type { AccessStore, ApiKeyRecord } from '../access-store';
-import { toApiKey, type ApiKeyRow } from '../api-key-row';
+import { apiKeyRow, toApiKey, type ApiKeyRow } from '../api-key-row';
+import { insertSql, POSTGRES } from '../sql-dialect';
 import { randomBytes } from 'node:crypto';
 import type { PgDatabase } from './pg-database';
 import { PgSettingsStore } from './settings';
@@ -13,13 +14,8 @@ export class PgAccessStore implements AccessStore {
   }
 
   async insertKey(key: ApiKeyRecord): Promise<void> {
-    await this.db.write('INSERT INTO api_keys (id, name, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [
-      key.id,
-      key.name,
-      key.hash,
-      key.createdAt,
-      key.revokedAt,
-    ]);
+    const { text, values } = insertSql('api_keys', [apiKeyRow(key)], POSTGRES);
+    await this.db.write(text, values);
   }
 
   async revokeKey(id: string, at: number): Promise<boolean> {

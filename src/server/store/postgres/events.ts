@@ -1,4 +1,6 @@
 import type { NewTaskEvent } from '../history-store';
+import { eventRow } from '../history-row';
+import { insertSql, POSTGRES } from '../sql-dialect';
 import type { Sql } from './pg-database';
 
 /** Shared by the history store and the task transitions that write their events in the same transaction. */
@@ -6,18 +8,10 @@ export async function insertEvents(
   sql: Sql,
   events: readonly { taskId: string; event: NewTaskEvent }[],
 ): Promise<void> {
-  const values = events.map(
-    (_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`,
+  const { text, values } = insertSql(
+    'task_events',
+    events.map(({ taskId, event }) => eventRow(taskId, event)),
+    POSTGRES,
   );
-  await sql.write(
-    `INSERT INTO task_events (task_id, at, status, progress, source, message) VALUES ${values.join(', ')}`,
-    events.flatMap(({ taskId, event }) => [
-      taskId,
-      event.at,
-      event.status,
-      event.progress,
-      event.source,
-      event.message,
-    ]),
-  );
+  await sql.write(text, values);
 }

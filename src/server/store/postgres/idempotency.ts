@@ -1,11 +1,5 @@
-import type { IdempotencyStore, Reservation } from '../idempotency-store';
+import { reservationOf, type IdempotencyKeyRow, type IdempotencyStore, type Reservation } from '../idempotency-store';
 import type { PgDatabase, Sql } from './pg-database';
-
-interface KeyRow {
-  body_hash: string;
-  task_id: string | null;
-  created_at: number;
-}
 
 export class PgIdempotencyStore implements IdempotencyStore {
   constructor(private readonly db: PgDatabase) {}
@@ -18,14 +12,13 @@ export class PgIdempotencyStore implements IdempotencyStore {
     return this.db.transaction(async (sql) => {
       for (;;) {
         if (await this.insert(sql, key, bodyHash, now)) return { state: 'reserved' };
-        const row = await sql.row<KeyRow>(
+        const row = await sql.row<IdempotencyKeyRow>(
           'SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = $1 FOR UPDATE',
           [key],
         );
         if (!row) continue; // released between the two statements: try the insert again
-        if (row.body_hash !== bodyHash) return { state: 'conflict' };
-        if (row.task_id) return { state: 'replay', taskId: row.task_id };
-        if (now - row.created_at < staleAfterMs) return { state: 'in_flight' };
+        const found = reservationOf(row, bodyHash, now, staleAfterMs);
+        if (found !== 'take_over') return found;
         await sql.write('UPDATE idempotency_keys SET created_at = $1 WHERE key = $2', [now, key]);
         return { state: 'reserved' };
       }

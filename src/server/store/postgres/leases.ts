@@ -10,12 +10,12 @@
  * tasks, and a second tracker for PostgreSQL alone.
  */
 import { toTaskRecord, type TaskRow } from '../task-row';
-import type { ClaimedTask, Lease } from '../tasks-store';
+import type { ClaimedTask, Lease, TaskLeases } from '../task-leases';
 import type { PgDatabase } from './pg-database';
 
 type ClaimRow = TaskRow & { lease_token: string; previous_owner: string | null };
 
-export class PgLeases {
+export class PgLeases implements TaskLeases {
   constructor(private readonly db: PgDatabase) {}
 
   async claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
@@ -57,6 +57,9 @@ export class PgLeases {
       [id, lease.token],
     );
   }
+
+  /* Servers share the database: a task another server holds is not this one's to interrupt. */
+  async interruptLeftovers(): Promise<void> {}
 
   /* A held task is not due before its lease runs out, whatever its next poll says. */
   async nextDueAt(): Promise<number | null> {

@@ -7,6 +7,7 @@ import { PgAccessStore } from './access';
 import { PgCallbacksStore } from './callbacks';
 import { PgHistoryStore } from './history';
 import { PgIdempotencyStore } from './idempotency';
+import { PgLeases } from './leases';
 import { PgLedgerStore } from './ledger';
 import { migratePostgres } from './migrate';
 import { PG_MIGRATIONS } from './migrations';
@@ -39,6 +40,7 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
   return {
     kind: 'postgres',
     tasks: new PgTasksStore(db),
+    leases: new PgLeases(db),
     history: new PgHistoryStore(db),
     uploads: new PgUploadsStore(db),
     ledger: new PgLedgerStore(db),

@@ -60,10 +60,10 @@ describe('PostgreSQL store', () => {
     const store = await open();
     const task = await store.tasks.create(newTask(), { checkCredits: false });
     const now = Date.now();
-    await store.tasks.claimDue(now, 1, { owner: 'srv_live', until: now + 30_000 });
-    await store.tasks.interruptLeftovers(now);
-    expect(await store.tasks.claimDue(now + 1000, 1, { owner: 'srv_new', until: now + 60_000 })).toEqual([]);
-    const [taken] = await store.tasks.claimDue(now + 30_000, 1, { owner: 'srv_new', until: now + 60_000 });
+    await store.leases.claimDue(now, 1, { owner: 'srv_live', until: now + 30_000 });
+    await store.leases.interruptLeftovers(now);
+    expect(await store.leases.claimDue(now + 1000, 1, { owner: 'srv_new', until: now + 60_000 })).toEqual([]);
+    const [taken] = await store.leases.claimDue(now + 30_000, 1, { owner: 'srv_new', until: now + 60_000 });
     expect(taken).toMatchObject({ task: { id: task.id }, interrupted: true });
   });
 

@@ -1,9 +1,6 @@
 import { LEDGER_REASONS } from '../ledger-store';
-import type { BatchSpend, DaySpend, SpendStore } from '../spend-store';
+import { SPEND_REASONS, type BatchSpend, type DaySpend, type SpendStore } from '../spend-store';
 import type { PgDatabase } from './pg-database';
-
-/* Charges are negative ledger rows and refunds positive: spend is minus their sum. */
-const SPEND_REASONS = `reason IN ('${LEDGER_REASONS.charge}', '${LEDGER_REASONS.refund}')`;
 
 export class PgSpendStore implements SpendStore {
   constructor(private readonly db: PgDatabase) {}

@@ -1,13 +1,21 @@
-import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
+import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from '../history-store';
 import { LEDGER_REASONS } from '../ledger-store';
-import { taskListWhere, type ListDialect } from '../task-list-query';
-import { newTaskParams, toTaskRecord, type TaskRow } from '../task-row';
+import type { Lease } from '../task-leases';
+import { insertSql, POSTGRES } from '../sql-dialect';
+import { taskListWhere } from '../task-list-query';
+import {
+  acceptedEvent,
+  countsByStatus,
+  newTaskRow,
+  patchEntries,
+  toTaskRecord,
+  UNFINISHED,
+  type TaskRow,
+} from '../task-row';
 import {
   InsufficientCreditsError,
-  type ClaimedTask,
   type CreateTaskOptions,
-  type Lease,
   type NewTask,
   type TaskListFilter,
   type TaskOutcome,
@@ -16,39 +24,7 @@ import {
   type TasksStore,
 } from '../tasks-store';
 import { insertEvents } from './events';
-import { PgLeases } from './leases';
 import type { PgDatabase, Sql } from './pg-database';
-
-const PG_LIST: ListDialect = { placeholder: (n) => `$${n}`, caseInsensitiveLike: 'ILIKE' };
-const UNFINISHED = "status IN ('queued', 'running')";
-
-const PATCH_COLUMNS: Record<keyof TaskPatch, string> = {
-  status: 'status',
-  progress: 'progress',
-  upstreamTaskId: 'upstream_task_id',
-  submitStartedAt: 'submit_started_at',
-  submittedAt: 'submitted_at',
-  nextPollAt: 'next_poll_at',
-  attempts: 'attempts',
-  failures: 'failures',
-};
-
-const NEW_TASK_COLUMNS = [
-  'id',
-  'engine',
-  'model',
-  'model_id',
-  'mode',
-  'prompt',
-  'image',
-  'duration',
-  'resolution',
-  'price_credits',
-  'callback_url',
-  'batch_id',
-  'idempotency_key',
-  'created_at',
-] as const;
 
 /*
  * Creates with a credit check take this lock for their transaction: the check (the balance less
@@ -56,20 +32,8 @@ const NEW_TASK_COLUMNS = [
  */
 const CREDIT_LOCK = "SELECT pg_advisory_xact_lock(hashtext('hailuo-studio credits ' || current_schema()))";
 
-/* The VALUES of a multi-row INSERT: `rows` rows of `width` parameters each, numbered in order, and `extra` after each. */
-function valueRows(rows: number, width: number, extra: (row: number) => string = () => ''): string {
-  return Array.from({ length: rows }, (_, r) => {
-    const cells = Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`);
-    return `(${cells.join(', ')}${extra(r)})`;
-  }).join(', ');
-}
-
 export class PgTasksStore implements TasksStore {
-  private readonly leases: PgLeases;
-
-  constructor(private readonly db: PgDatabase) {
-    this.leases = new PgLeases(db);
-  }
+  constructor(private readonly db: PgDatabase) {}
 
   async create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord> {
     return (await this.createMany([task], options))[0]!;
@@ -82,30 +46,11 @@ export class PgTasksStore implements TasksStore {
           sql,
           tasks.reduce((sum, task) => sum + task.priceCredits, 0),
         );
-      const params = tasks.flatMap((task) => {
-        const row = newTaskParams(task);
-        return NEW_TASK_COLUMNS.map((column) => row[column]);
-      });
-      // Created queued, due at once; the columns after created_at repeat it as next_poll_at and updated_at.
-      const width = NEW_TASK_COLUMNS.length;
-      const rows = await sql.rows<TaskRow>(
-        `INSERT INTO tasks (${NEW_TASK_COLUMNS.join(', ')}, status, next_poll_at, updated_at)
-         VALUES ${valueRows(tasks.length, width, (r) => `, 'queued', $${(r + 1) * width}, $${(r + 1) * width}`)}
-         RETURNING *`,
-        params,
-      );
+      const { text, values } = insertSql('tasks', tasks.map(newTaskRow), POSTGRES);
+      const rows = await sql.rows<TaskRow>(`${text} RETURNING *`, values);
       await insertEvents(
         sql,
-        tasks.map((task) => ({
-          taskId: task.id,
-          event: {
-            at: task.createdAt,
-            status: 'queued',
-            progress: 0,
-            source: 'api',
-            message: 'Accepted; waiting for the engine.',
-          },
-        })),
+        tasks.map((task) => ({ taskId: task.id, event: acceptedEvent(task) })),
       );
       const first = tasks[0];
       if (first?.idempotencyKey) await this.bindKey(sql, first.idempotencyKey, first.id);
@@ -144,7 +89,7 @@ export class PgTasksStore implements TasksStore {
   }
 
   async list(filter: TaskListFilter): Promise<TaskRecord[]> {
-    const { where, params } = taskListWhere(filter, PG_LIST);
+    const { where, params } = taskListWhere(filter, POSTGRES);
     const rows = await this.db.rows<TaskRow>(
       `SELECT * FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
       [...params, filter.limit],
@@ -155,33 +100,12 @@ export class PgTasksStore implements TasksStore {
   async countByStatus(
     filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>,
   ): Promise<Record<TaskStatus, number>> {
-    const { where, params } = taskListWhere(filter, PG_LIST);
+    const { where, params } = taskListWhere(filter, POSTGRES);
     const rows = await this.db.rows<{ status: TaskStatus; n: number }>(
       `SELECT status, COUNT(*) AS n FROM tasks ${where} GROUP BY status`,
       params,
     );
-    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-    for (const row of rows) counts[row.status] = row.n;
-    return counts;
-  }
-
-  claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
-    return this.leases.claimDue(now, limit, claim);
-  }
-
-  renewLeases(leases: readonly Lease[], until: number): Promise<string[]> {
-    return this.leases.renew(leases, until);
-  }
-
-  releaseLease(id: string, lease: Lease): Promise<void> {
-    return this.leases.release(id, lease);
-  }
-
-  /* Servers share the database: a task another server holds is not this one's to interrupt. */
-  async interruptLeftovers(): Promise<void> {}
-
-  nextDueAt(): Promise<number | null> {
-    return this.leases.nextDueAt();
+    return countsByStatus(rows);
   }
 
   async unfinishedIds(): Promise<string[]> {
@@ -190,12 +114,9 @@ export class PgTasksStore implements TasksStore {
   }
 
   async update(id: string, patch: TaskPatch, event?: NewTaskEvent, lease?: Lease): Promise<boolean> {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof TaskPatch, unknown][];
+    const entries = patchEntries(patch);
     const params = [...entries.map(([, v]) => v), event?.at ?? Date.now(), id, ...(lease ? [lease.token] : [])];
-    const sets = [
-      ...entries.map(([key], i) => `${PATCH_COLUMNS[key]} = $${i + 1}`),
-      `updated_at = $${entries.length + 1}`,
-    ];
+    const sets = [...entries.map(([column], i) => `${column} = $${i + 1}`), `updated_at = $${entries.length + 1}`];
     const text = `UPDATE tasks SET ${sets.join(', ')} WHERE id = $${entries.length + 2} AND ${UNFINISHED}${
       lease ? ` AND lease_token = $${entries.length + 3}` : ''
     }`;

@@ -1,5 +1,6 @@
 import type { AccessStore, ApiKeyRecord } from '../access-store';
-import { toApiKey, type ApiKeyRow } from '../api-key-row';
+import { apiKeyRow, toApiKey, type ApiKeyRow } from '../api-key-row';
+import { insertSql, SQLITE } from '../sql-dialect';
 import { readPepperFile } from './pepper-file';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -33,14 +34,8 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async insertKey(key: ApiKeyRecord): Promise<void> {
-    await this.db.write(
-      'INSERT INTO api_keys (id, name, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)',
-      key.id,
-      key.name,
-      key.hash,
-      key.createdAt,
-      key.revokedAt,
-    );
+    const { text, values } = insertSql('api_keys', [apiKeyRow(key)], SQLITE);
+    await this.db.write(text, ...values);
   }
 
   async revokeKey(id: string, at: number): Promise<boolean> {

@@ -1,11 +1,5 @@
-import type { IdempotencyStore, Reservation } from '../idempotency-store';
+import { reservationOf, type IdempotencyKeyRow, type IdempotencyStore, type Reservation } from '../idempotency-store';
 import type { SqliteDatabase } from './sqlite-database';
-
-interface KeyRow {
-  body_hash: string;
-  task_id: string | null;
-  created_at: number;
-}
 
 export class SqliteIdempotencyStore implements IdempotencyStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -14,16 +8,15 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return this.db.transaction((): Reservation => {
       const row = this.db
         .prepare('SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = ?')
-        .get(key) as KeyRow | undefined;
+        .get(key) as IdempotencyKeyRow | undefined;
       if (!row) {
         this.db
           .prepare('INSERT INTO idempotency_keys (key, body_hash, task_id, created_at) VALUES (?, ?, NULL, ?)')
           .run(key, bodyHash, now);
         return { state: 'reserved' };
       }
-      if (row.body_hash !== bodyHash) return { state: 'conflict' };
-      if (row.task_id) return { state: 'replay', taskId: row.task_id };
-      if (now - row.created_at < staleAfterMs) return { state: 'in_flight' };
+      const found = reservationOf(row, bodyHash, now, staleAfterMs);
+      if (found !== 'take_over') return found;
       this.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(now, key);
       return { state: 'reserved' };
     });

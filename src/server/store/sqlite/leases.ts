@@ -1,7 +1,7 @@
 /** Who works on which task, on SQLite: claims, renewals and hand-backs (tasks-store.ts says what each promises). */
 import { randomBytes } from 'node:crypto';
 import { toTaskRecord, type TaskRow } from '../task-row';
-import type { ClaimedTask, Lease } from '../tasks-store';
+import type { ClaimedTask, Lease, TaskLeases } from '../task-leases';
 import type { SqliteDatabase } from './sqlite-database';
 
 /* Due and free: its next poll has come, and no one holds it (or the lease ran out). */
@@ -11,7 +11,7 @@ const STOPPED_PROCESS = 'a stopped process';
 
 type ClaimRow = TaskRow & { lease_owner: string | null };
 
-export class SqliteLeases {
+export class SqliteLeases implements TaskLeases {
   constructor(private readonly db: SqliteDatabase) {}
 
   claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {

@@ -8,6 +8,7 @@ import { ACCESS_MIGRATIONS, SqliteAccessStore } from './access';
 import { SqliteCallbacksStore } from './callbacks';
 import { SqliteHistoryStore } from './history';
 import { SqliteIdempotencyStore } from './idempotency';
+import { SqliteLeases } from './leases';
 import { SqliteLedgerStore } from './ledger';
 import { MIGRATIONS } from './migrations';
 import { SqliteRateLimitStore } from './rate-limits';
@@ -32,6 +33,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   return {
     kind: 'sqlite',
     tasks: new SqliteTasksStore(db),
+    leases: new SqliteLeases(db),
     history: new SqliteHistoryStore(db),
     uploads: new SqliteUploadsStore(db),
     ledger: new SqliteLedgerStore(db),

@@ -76,9 +76,9 @@ describe('SQLite store', () => {
     await store.tasks.createMany([waiting, working], { checkCredits: false });
     const now = Date.now();
     await store.tasks.update(waiting.id, { nextPollAt: now + 60_000 });
-    await store.tasks.claimDue(now, 5, { owner: 'srv_gone', until: now + 30_000 });
-    await store.tasks.interruptLeftovers(now);
-    const claimed = await store.tasks.claimDue(now, 5, { owner: 'srv_new', until: now + 30_000 });
+    await store.leases.claimDue(now, 5, { owner: 'srv_gone', until: now + 30_000 });
+    await store.leases.interruptLeftovers(now);
+    const claimed = await store.leases.claimDue(now, 5, { owner: 'srv_new', until: now + 30_000 });
     expect(claimed.map((c) => [c.task.id, c.interrupted]).sort()).toEqual(
       [
         [waiting.id, true],

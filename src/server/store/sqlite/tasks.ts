@@ -1,13 +1,21 @@
-import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
+import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from '../history-store';
 import { LEDGER_REASONS } from '../ledger-store';
-import { SQLITE_LIST, taskListWhere } from '../task-list-query';
-import { newTaskParams, toTaskRecord, type TaskRow } from '../task-row';
+import type { Lease } from '../task-leases';
+import { insertSql, SQLITE } from '../sql-dialect';
+import { taskListWhere } from '../task-list-query';
+import {
+  acceptedEvent,
+  countsByStatus,
+  newTaskRow,
+  patchEntries,
+  toTaskRecord,
+  UNFINISHED,
+  type TaskRow,
+} from '../task-row';
 import {
   InsufficientCreditsError,
-  type ClaimedTask,
   type CreateTaskOptions,
-  type Lease,
   type NewTask,
   type TaskListFilter,
   type TaskOutcome,
@@ -16,32 +24,14 @@ import {
   type TasksStore,
 } from '../tasks-store';
 import { insertEvent } from './events';
-import { SqliteLeases } from './leases';
 import type { SqliteDatabase } from './sqlite-database';
-
-const UNFINISHED = "status IN ('queued', 'running')";
-
-const PATCH_COLUMNS: Record<keyof TaskPatch, string> = {
-  status: 'status',
-  progress: 'progress',
-  upstreamTaskId: 'upstream_task_id',
-  submitStartedAt: 'submit_started_at',
-  submittedAt: 'submitted_at',
-  nextPollAt: 'next_poll_at',
-  attempts: 'attempts',
-  failures: 'failures',
-};
 
 /* A write made under a lease applies only while the task is still held under it. */
 const held = (lease: Lease | undefined) => (lease ? ' AND lease_token = ?' : '');
 const heldParams = (lease: Lease | undefined) => (lease ? [lease.token] : []);
 
 export class SqliteTasksStore implements TasksStore {
-  private readonly leases: SqliteLeases;
-
-  constructor(private readonly db: SqliteDatabase) {
-    this.leases = new SqliteLeases(db);
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord> {
     return this.db.transaction(() => this.insertAll([task], options)[0]!);
@@ -54,21 +44,9 @@ export class SqliteTasksStore implements TasksStore {
   private insertAll(tasks: readonly NewTask[], options: CreateTaskOptions): TaskRecord[] {
     if (options.checkCredits) this.assertCredits(tasks.reduce((sum, task) => sum + task.priceCredits, 0));
     for (const task of tasks) {
-      this.db
-        .prepare(
-          `INSERT INTO tasks (id, engine, status, model, model_id, mode, prompt, image, duration, resolution,
-             price_credits, callback_url, batch_id, idempotency_key, next_poll_at, created_at, updated_at)
-           VALUES (@id, @engine, 'queued', @model, @model_id, @mode, @prompt, @image, @duration, @resolution,
-             @price_credits, @callback_url, @batch_id, @idempotency_key, @created_at, @created_at, @created_at)`,
-        )
-        .run(newTaskParams(task));
-      insertEvent(this.db, task.id, {
-        at: task.createdAt,
-        status: 'queued',
-        progress: 0,
-        source: 'api',
-        message: 'Accepted; waiting for the engine.',
-      });
+      const { text, values } = insertSql('tasks', [newTaskRow(task)], SQLITE);
+      this.db.prepare(text).run(...values);
+      insertEvent(this.db, task.id, acceptedEvent(task));
     }
     const first = tasks[0];
     if (first?.idempotencyKey) this.bindKey(first.idempotencyKey, first.id);
@@ -113,7 +91,7 @@ export class SqliteTasksStore implements TasksStore {
   }
 
   list(filter: TaskListFilter): Promise<TaskRecord[]> {
-    const { where, params } = taskListWhere(filter, SQLITE_LIST);
+    const { where, params } = taskListWhere(filter, SQLITE);
     return this.db.run(() =>
       (
         this.db
@@ -126,37 +104,12 @@ export class SqliteTasksStore implements TasksStore {
   async countByStatus(
     filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>,
   ): Promise<Record<TaskStatus, number>> {
-    const { where, params } = taskListWhere(filter, SQLITE_LIST);
-    const rows = await this.db.run(
-      () =>
-        this.db.prepare(`SELECT status, COUNT(*) AS n FROM tasks ${where} GROUP BY status`).all(...params) as {
-          status: TaskStatus;
-          n: number;
-        }[],
+    const { where, params } = taskListWhere(filter, SQLITE);
+    const rows = await this.db.all<{ status: TaskStatus; n: number }>(
+      `SELECT status, COUNT(*) AS n FROM tasks ${where} GROUP BY status`,
+      ...params,
     );
-    const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-    for (const row of rows) counts[row.status] = row.n;
-    return counts;
-  }
-
-  claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
-    return this.leases.claimDue(now, limit, claim);
-  }
-
-  renewLeases(leases: readonly Lease[], until: number): Promise<string[]> {
-    return this.leases.renew(leases, until);
-  }
-
-  releaseLease(id: string, lease: Lease): Promise<void> {
-    return this.leases.release(id, lease);
-  }
-
-  interruptLeftovers(now: number): Promise<void> {
-    return this.leases.interruptLeftovers(now);
-  }
-
-  nextDueAt(): Promise<number | null> {
-    return this.leases.nextDueAt();
+    return countsByStatus(rows);
   }
 
   unfinishedIds(): Promise<string[]> {
@@ -168,8 +121,8 @@ export class SqliteTasksStore implements TasksStore {
   }
 
   update(id: string, patch: TaskPatch, event?: NewTaskEvent, lease?: Lease): Promise<boolean> {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof TaskPatch, unknown][];
-    const sets = [...entries.map(([key]) => `${PATCH_COLUMNS[key]} = ?`), 'updated_at = ?'];
+    const entries = patchEntries(patch);
+    const sets = [...entries.map(([column]) => `${column} = ?`), 'updated_at = ?'];
     const at = event?.at ?? Date.now();
     return this.db.transaction(() => {
       const changed = this.db

@@ -1,4 +1,5 @@
-import { toUpload, type UploadRow } from '../upload-row';
+import { insertSql, SQLITE } from '../sql-dialect';
+import { toUpload, uploadRow, type UploadRow } from '../upload-row';
 import type { UploadRecord, UploadsStore } from '../uploads-store';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -6,18 +7,8 @@ export class SqliteUploadsStore implements UploadsStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   async insert(upload: UploadRecord): Promise<void> {
-    await this.db.write(
-      `INSERT INTO uploads (id, file_name, url, width, height, content_type, bytes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      upload.id,
-      upload.fileName,
-      upload.url,
-      upload.width,
-      upload.height,
-      upload.contentType,
-      upload.bytes,
-      upload.createdAt,
-    );
+    const { text, values } = insertSql('uploads', [uploadRow(upload)], SQLITE);
+    await this.db.write(text, ...values);
   }
 
   async get(id: string): Promise<UploadRecord | null> {
