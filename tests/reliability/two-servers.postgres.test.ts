@@ -2,7 +2,8 @@
  * Two server processes on one PostgreSQL database, in API in One mode against one job-keeping
  * upstream. Server A takes six tasks and is held mid-submit (the upstream has made the jobs,
  * the answers are late); server B starts beside it and leaves them alone while A renews its
- * leases. A is SIGKILLed: B takes every task over within a lease, sends each submit again under
+ * leases. A is SIGKILLed: B takes every task over within seconds (A's presence in the database
+ * ends with its connection; a lease at the latest), sends each submit again under
  * the same Idempotency-Key (the upstream finds the job the first one made), and ends each task
  * exactly once, charged once.
  */

@@ -1,9 +1,10 @@
 /**
  * Who works on which task now. A server works on a task only while it holds the task's lease:
  * claimed when its next poll is due, renewed while the step runs, handed back when the step
- * ends. A lease is short, so a task held by a server that died is claimed by another within
- * one; the claim is one transaction, so never by two at once. (tasks-store.ts: how this makes
- * every task submitted, charged and called back once.)
+ * ends. A task held by a server that died is claimed by another as soon as the store knows the
+ * server is gone (on PostgreSQL its session ends: presence.ts), and within one lease at the
+ * latest; the claim is one transaction, so never by two at once. (tasks-store.ts: how this
+ * makes every task submitted, charged and called back once.)
  */
 import type { TaskRecord } from './tasks-store';
 
@@ -29,8 +30,8 @@ export interface ClaimedTask {
 
 export interface TaskLeases {
   /**
-   * Claims up to `limit` unfinished tasks whose next poll is due and that no one holds (no lease,
-   * or one that ran out), soonest first, each under a new lease of `owner`'s until `until`. The
+   * Claims up to `limit` unfinished tasks whose next poll is due and that no live server holds
+   * (no lease, one that ran out, or one of a server that has gone), soonest first, each under a new lease of `owner`'s until `until`. The
    * select and the lease are one transaction (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so servers
    * claiming at once skip each other's rows rather than wait): no task is held twice.
    */
@@ -40,12 +41,13 @@ export interface TaskLeases {
   /** Hands a task back when its step ends: due again at its next poll, to whoever claims it. */
   release(id: string, lease: Lease): Promise<void>;
   /**
-   * Called once as a tracker starts. With SQLite one server owns DATA_DIR, so every unfinished
-   * task was in the care of a process that has stopped: each is due now and comes back from
-   * claimDue `interrupted`. With PostgreSQL, nothing: other servers may be working on them, and
-   * a dead server's tasks come back `interrupted` once its leases run out.
+   * Called once as a tracker starts, before it claims: `owner` is alive from now on, until the
+   * store closes. With SQLite one server owns DATA_DIR, so every unfinished task was in the care
+   * of a process that has stopped: each is due now and comes back from claimDue `interrupted`.
+   * With PostgreSQL the server's presence is held in the database (presence.ts): other servers
+   * leave its leases alone while it lives, and take them over, `interrupted`, once it is gone.
    */
-  interruptLeftovers(now: number): Promise<void>;
+  join(owner: string, now: number): Promise<void>;
   /** When the next unfinished task is due and free to claim, or null when none is unfinished. */
   nextDueAt(): Promise<number | null>;
 }

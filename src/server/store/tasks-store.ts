@@ -5,10 +5,12 @@
  *
  * Exactly once, whatever happens to a server:
  * - **Submitted upstream once.** A server works on a task only while it holds the task's lease
- *   (claimDue); a lease is short and renewed while the step runs (task-leases.ts), so a dead server's task passes
- *   to another within a lease, and never to two at once. The submit is sent with the task id as
- *   the upstream's Idempotency-Key, so a submit sent again after a takeover (the first may have
- *   reached the engine before its server died) finds the job the first one made.
+ *   (task-leases.ts); a lease is short and renewed while the step runs, so a dead server's task
+ *   passes to another within a lease, and is never held by two at once. (A server that stalled
+ *   past its lease may still finish a call it had started, but none of its writes lands.) The
+ *   submit is sent with the task id as the upstream's Idempotency-Key, so a submit sent again
+ *   after a takeover — the first may have reached the engine before its server died — finds the
+ *   job the first one made.
  * - **Charged once.** `finish` is the only write that ends a task; it is conditioned on the task
  *   being unfinished (and, with a lease, on holding it), and writes the charge under the unique
  *   ledger key `charge:<task id>` in the same transaction: a second `finish`, from this server

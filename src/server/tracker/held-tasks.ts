@@ -2,9 +2,9 @@
  * The leases of the tasks this server's tracker is working on: renewed on a timer while their
  * steps run, let go when a step ends, and carried by every write the steps make — so a server
  * that lost a lease (it stalled past it and another server took the task over) cannot write
- * over the new holder's work. A lease is short (TASK_LEASE_MS, 30 s): a task held by a server that died is
- * claimed by another within about that, and a step interrupted by a restart is picked up at once
- * on SQLite (TasksStore.interruptLeftovers).
+ * over the new holder's work. A lease is short (TASK_LEASE_MS, 30 s): a task held by a server
+ * that died is claimed by another as soon as the store sees it gone, within a lease at the
+ * latest; after a restart, at once (TaskLeases.join).
  */
 import type { Logger } from '@/server/logger';
 import type { Store } from '@/server/store/store';

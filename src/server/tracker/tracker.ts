@@ -65,7 +65,7 @@ export class Tracker {
   }
 
   async start(): Promise<void> {
-    await this.options.store.leases.interruptLeftovers(Date.now());
+    await this.options.store.leases.join(this.options.serverId, Date.now());
     this.held.start();
     this.loop.start();
   }

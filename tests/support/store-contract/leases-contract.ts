@@ -15,9 +15,15 @@ async function dueTasks(store: Store, count: number, at = T0): Promise<string[]>
   return tasks.map((t) => t.id);
 }
 
+/* The servers of these tests, alive (TaskLeases.join) before any task exists. */
+async function join(...stores: Store[]): Promise<void> {
+  for (const [i, store] of stores.entries()) await store.leases.join(i ? 'srv_b' : 'srv_a', T0);
+}
+
 export function leasesContract(h: StoreHarness) {
   describe('leases', () => {
     it('claims due tasks soonest first, each once, and not again while held', async () => {
+      await join(h.store);
       const ids = await dueTasks(h.store, 3);
       const first = await h.store.leases.claimDue(T0 + 10, 2, { owner: 'srv_a', until: T0 + 30_000 });
       expect(first.map((c) => c.task.id)).toEqual(ids.slice(0, 2));
@@ -31,9 +37,10 @@ export function leasesContract(h: StoreHarness) {
     });
 
     it('passes a lease that ran out to another server, marked interrupted; its old holder can no longer write', async () => {
+      const other = await h.open();
+      await join(h.store, other);
       const [id] = await dueTasks(h.store, 1);
       const [old] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
-      const other = await h.open();
       expect(await other.leases.claimDue(T0 + 29_999, 1, { owner: 'srv_b', until: T0 + 60_000 })).toEqual([]);
       const [taken] = await other.leases.claimDue(T0 + 30_000, 1, { owner: 'srv_b', until: T0 + 60_000 });
       expect(taken).toMatchObject({ task: { id }, lease: { owner: 'srv_b' }, interrupted: true });
@@ -50,10 +57,11 @@ export function leasesContract(h: StoreHarness) {
     });
 
     it('keeps a renewed lease from being taken over', async () => {
+      const other = await h.open();
+      await join(h.store, other);
       const [id] = await dueTasks(h.store, 1);
       const [held] = await h.store.leases.claimDue(T0, 1, { owner: 'srv_a', until: T0 + 30_000 });
       expect(await h.store.leases.renew([held!.lease], T0 + 60_000)).toEqual([id]);
-      const other = await h.open();
       expect(await other.leases.claimDue(T0 + 45_000, 1, { owner: 'srv_b', until: T0 + 90_000 })).toEqual([]);
       expect(await h.store.tasks.update(id!, { progress: 5 }, undefined, held!.lease)).toBe(true);
     });
@@ -78,8 +86,9 @@ export function leasesContract(h: StoreHarness) {
     });
 
     it('two servers claiming at once never get the same task', async () => {
-      const ids = await dueTasks(h.store, 60);
       const other = await h.open();
+      await join(h.store, other);
+      const ids = await dueTasks(h.store, 60);
       const claimAll = async (store: Store, owner: string) => {
         const mine: string[] = [];
         for (let round = 0; round < 40; round++) {

@@ -12,17 +12,33 @@
 import { toTaskRecord, type TaskRow } from '../task-row';
 import type { ClaimedTask, Lease, TaskLeases } from '../task-leases';
 import type { PgDatabase } from './pg-database';
+import { PRESENCE_NAMESPACE, type PgPresence } from './presence';
+
+/*
+ * The holder of this row's lease is alive: it holds its presence lock (presence.ts). Asked only
+ * of leases that have not run out and are someone else's.
+ */
+const HOLDER_ALIVE = `EXISTS (
+  SELECT 1 FROM pg_locks
+  WHERE locktype = 'advisory' AND granted AND objsubid = 2
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    AND classid = hashtext('${PRESENCE_NAMESPACE}')::oid AND objid = hashtext(tasks.lease_owner)::oid
+)`;
 
 type ClaimRow = TaskRow & { lease_token: string; previous_owner: string | null };
 
 export class PgLeases implements TaskLeases {
-  constructor(private readonly db: PgDatabase) {}
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly presence: PgPresence,
+  ) {}
 
   async claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
     const rows = await this.db.rows<ClaimRow>(
       `WITH due AS (
          SELECT id, lease_owner AS previous_owner FROM tasks
-         WHERE status IN ('queued', 'running') AND next_poll_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+         WHERE status IN ('queued', 'running') AND next_poll_at <= $1
+           AND (lease_until IS NULL OR lease_until <= $1 OR (lease_owner <> $3 AND NOT ${HOLDER_ALIVE}))
          ORDER BY next_poll_at LIMIT $2
          FOR UPDATE SKIP LOCKED
        )
@@ -58,8 +74,10 @@ export class PgLeases implements TaskLeases {
     );
   }
 
-  /* Servers share the database: a task another server holds is not this one's to interrupt. */
-  async interruptLeftovers(): Promise<void> {}
+  /* Servers share the database: nothing is anyone's leftover until its holder is gone. */
+  join(owner: string): Promise<void> {
+    return this.presence.join(owner);
+  }
 
   /* A held task is not due before its lease runs out, whatever its next poll says. */
   async nextDueAt(): Promise<number | null> {

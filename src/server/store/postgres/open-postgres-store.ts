@@ -12,6 +12,7 @@ import { PgLedgerStore } from './ledger';
 import { migratePostgres } from './migrate';
 import { PG_MIGRATIONS } from './migrations';
 import { createPool, PgDatabase, type PgOptions } from './pg-database';
+import { PgPresence } from './presence';
 import { PgRateLimitStore } from './rate-limits';
 import { PgSettingsStore } from './settings';
 import { PgSpendStore } from './spend';
@@ -37,10 +38,11 @@ export async function openPostgresAccessStore(url: string) {
 
 export async function openPostgresStore(url: string, options: PgOptions = {}): Promise<Store> {
   const db = await openDatabase(url, options);
+  const presence = new PgPresence(url);
   return {
     kind: 'postgres',
     tasks: new PgTasksStore(db),
-    leases: new PgLeases(db),
+    leases: new PgLeases(db, presence),
     history: new PgHistoryStore(db),
     uploads: new PgUploadsStore(db),
     ledger: new PgLedgerStore(db),
@@ -50,6 +52,9 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
     spend: new PgSpendStore(db),
     access: new PgAccessStore(db),
     rateLimits: new PgRateLimitStore(db),
-    close: () => db.close(),
+    close: async () => {
+      await presence.close();
+      await db.close();
+    },
   };
 }

@@ -98,6 +98,7 @@ export class PgDatabase implements Sql {
   readonly rows: Sql['rows'];
   readonly row: Sql['row'];
   readonly write: Sql['write'];
+  private closing: Promise<void> | undefined;
 
   constructor(readonly pool: pg.Pool) {
     ({ rows: this.rows, row: this.row, write: this.write } = sqlOn(pool));
@@ -128,8 +129,10 @@ export class PgDatabase implements Sql {
     }
   }
 
+  /** Ends the pool once; a second close (a stop after a stop) is a no-op, as with SQLite. */
   close(): Promise<void> {
-    return this.pool.end();
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 
   private async connect(): Promise<pg.PoolClient> {

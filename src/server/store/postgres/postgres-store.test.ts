@@ -13,6 +13,7 @@ import { openPostgresStore } from './open-postgres-store';
 import { newTask } from '../../../../tests/support/new-task';
 import { describeStoreContract } from '../../../../tests/support/store-contract';
 import { freshSchema } from '../../../../tests/support/test-database';
+import { waitUntil } from '../../../../tests/support/wait-until';
 
 describeStoreContract('PostgreSQL', async () => {
   const schema = await freshSchema();
@@ -56,15 +57,44 @@ describe('PostgreSQL store', () => {
     expect(task.prompt).toBe('a\uFFFDb');
   });
 
-  it('leaves leftovers to their leases at a start: another server may be working on them', async () => {
-    const store = await open();
-    const task = await store.tasks.create(newTask(), { checkCredits: false });
+  it('leaves a live server’s tasks alone when another starts, and takes them over the moment it is gone', async () => {
+    const live = await open();
+    await live.leases.join('srv_live', Date.now());
+    const task = await live.tasks.create(newTask(), { checkCredits: false });
     const now = Date.now();
-    await store.leases.claimDue(now, 1, { owner: 'srv_live', until: now + 30_000 });
-    await store.leases.interruptLeftovers(now);
-    expect(await store.leases.claimDue(now + 1000, 1, { owner: 'srv_new', until: now + 60_000 })).toEqual([]);
-    const [taken] = await store.leases.claimDue(now + 30_000, 1, { owner: 'srv_new', until: now + 60_000 });
+    const [held] = await live.leases.claimDue(now, 1, { owner: 'srv_live', until: now + 30_000 });
+    const starting = await open();
+    await starting.leases.join('srv_new', now);
+    expect(await starting.leases.claimDue(now + 1000, 1, { owner: 'srv_new', until: now + 60_000 })).toEqual([]);
+    // Its session ends (a crash ends it the same way): its lease is an orphan long before it runs out.
+    await live.close();
+    const [taken] = await starting.leases.claimDue(now + 1000, 1, { owner: 'srv_new', until: now + 60_000 });
     expect(taken).toMatchObject({ task: { id: task.id }, interrupted: true });
+    expect(await starting.tasks.update(task.id, { progress: 1 }, undefined, held!.lease)).toBe(false);
+  });
+
+  it('a server whose presence connection is cut takes its presence back, and its leases are safe again', async () => {
+    const store = await open();
+    await store.leases.join('srv_cut', Date.now());
+    const admin = new pg.Client(schema.url);
+    await admin.connect();
+    try {
+      const presence = `SELECT pid FROM pg_stat_activity WHERE application_name = 'hailuo-studio presence'
+        AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('srv_cut')::oid)`;
+      const [first] = (await admin.query<{ pid: number }>(presence)).rows;
+      await admin.query('SELECT pg_terminate_backend($1)', [first!.pid]);
+      await waitUntil('the presence lock to be taken again', async () => {
+        const rows = (await admin.query<{ pid: number }>(presence)).rows;
+        return rows.length === 1 && rows[0]!.pid !== first!.pid;
+      });
+    } finally {
+      await admin.end();
+    }
+    await store.tasks.create(newTask(), { checkCredits: false });
+    const now = Date.now();
+    await store.leases.claimDue(now, 1, { owner: 'srv_cut', until: now + 30_000 });
+    const other = await open();
+    expect(await other.leases.claimDue(now + 1000, 1, { owner: 'srv_other', until: now + 60_000 })).toEqual([]);
   });
 
   it('answers "unavailable" within its lock timeout while another session holds the table, and writes once free', async () => {

@@ -6,7 +6,7 @@ import type { SqliteDatabase } from './sqlite-database';
 
 /* Due and free: its next poll has come, and no one holds it (or the lease ran out). */
 const CLAIMABLE = `status IN ('queued', 'running') AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)`;
-/* What a process that stopped is called as the holder of the tasks it left (see interruptLeftovers). */
+/* What a process that stopped is called as the holder of the tasks it left (see join). */
 const STOPPED_PROCESS = 'a stopped process';
 
 type ClaimRow = TaskRow & { lease_owner: string | null };
@@ -55,7 +55,7 @@ export class SqliteLeases implements TaskLeases {
    * One server per DATA_DIR: whatever is unfinished as it starts was left by a process that is
    * gone — mid-step or between steps. Each is due now, and its claim says it was interrupted.
    */
-  async interruptLeftovers(now: number): Promise<void> {
+  async join(_owner: string, now: number): Promise<void> {
     await this.db.transaction(() =>
       this.db
         .prepare(

@@ -77,7 +77,7 @@ describe('SQLite store', () => {
     const now = Date.now();
     await store.tasks.update(waiting.id, { nextPollAt: now + 60_000 });
     await store.leases.claimDue(now, 5, { owner: 'srv_gone', until: now + 30_000 });
-    await store.leases.interruptLeftovers(now);
+    await store.leases.join('srv_new', now);
     const claimed = await store.leases.claimDue(now, 5, { owner: 'srv_new', until: now + 30_000 });
     expect(claimed.map((c) => [c.task.id, c.interrupted]).sort()).toEqual(
       [
