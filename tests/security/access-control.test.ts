@@ -15,6 +15,7 @@ import { UNAUTHORIZED_MESSAGE } from '@/server/access/require-access';
 import type { Api } from '../support/api';
 import { SEED_PROMPT } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
+import { testDatabaseEnv } from '../support/test-database';
 import { startTestApp, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
@@ -123,7 +124,7 @@ describe('API keys', () => {
   });
 
   it('`npm run keys` creates and revokes keys for a running server', async () => {
-    const env = { ...process.env, DATA_DIR: server.dataDir };
+    const env = { ...process.env, DATA_DIR: server.dataDir, ...(await testDatabaseEnv(server.dataDir)) };
     const cli = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'src/server/cli/keys.ts', ...args], { env });
     const made = (await cli('create', 'ci bot')).stdout.trim();
