@@ -2,6 +2,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/* Suites that need the test PostgreSQL cluster whatever TEST_DATABASE says. */
+const POSTGRES_ONLY = ['src/server/store/postgres/**/*.test.ts', 'tests/**/*.postgres.test.ts'];
+
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
@@ -25,12 +28,36 @@ export default defineConfig({
           name: 'api',
           // The server's unit tests beside its code, and the suites across it in tests/ (the browser's are e2e specs).
           include: ['src/server/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: POSTGRES_ONLY,
           environment: 'node',
           // Files run in parallel: each has its own DATA_DIR and port-0 listeners, and route tests
           // go through app.request() with no socket. Generous timeouts: MP4s are really encoded on
           // two shared cores, and the SIGKILL suites restart whole server processes.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Only with TEST_DATABASE=postgres (every suite against PostgreSQL): starts the cluster.
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          // The PostgreSQL store and its faults, and suites that also ran on SQLite above, now on
+          // PostgreSQL: the routes that write tasks, and races between submits and servers.
+          include: [
+            ...POSTGRES_ONLY,
+            'src/server/routes/generations.test.ts',
+            'src/server/routes/batches.test.ts',
+            'src/server/routes/tasks.test.ts',
+            'tests/reliability/idempotent-submits.test.ts',
+            'tests/reliability/database-locked.test.ts',
+          ],
+          environment: 'node',
+          env: { TEST_DATABASE: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
         },
       },
     ],

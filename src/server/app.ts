@@ -30,6 +30,7 @@ import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
+import { StoreUnavailableError } from './store/store-unavailable';
 
 export interface AppDeps {
   services: Services;
@@ -72,6 +73,7 @@ export function createApp({ services, version }: AppDeps) {
       const status = err.status as ContentfulStatusCode;
       return c.json(errorBody(codeForStatus(status), err.message || 'The request could not be read.'), status);
     }
+    if (err instanceof StoreUnavailableError) return storeUnavailable(c, err, services);
     services.log.error('unhandled error', {
       path: c.req.path,
       error: err instanceof Error ? err.message : String(err),
@@ -79,6 +81,19 @@ export function createApp({ services, version }: AppDeps) {
     return c.json(errorBody('internal_error', 'Something went wrong on our side. Try again in a moment.'), 500);
   });
   return app;
+}
+
+/*
+ * The database could not answer in time (locked by another process, overloaded, unreachable).
+ * Nothing of the failed call was written, so the same request can simply be sent again.
+ */
+function storeUnavailable(c: Context, err: StoreUnavailableError, services: Services) {
+  services.log.warn('database unavailable', { path: c.req.path, reason: err.reason, detail: err.detail });
+  c.header('Retry-After', String(err.retryAfterS));
+  const message =
+    `The server's database is ${err.reason === 'busy' ? 'busy' : 'not reachable'} right now. ` +
+    `Try again in ${err.retryAfterS} s; a retry with the same Idempotency-Key cannot start a second video.`;
+  return c.json(errorBody('service_unavailable', message), 503);
 }
 
 function codeForStatus(status: number): ErrorCode {

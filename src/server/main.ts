@@ -11,7 +11,7 @@ const config = readConfig();
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 const services = await openServices(config);
 try {
-  assertAccessConfigured(services.access, config.host);
+  await assertAccessConfigured(services.access, config.host);
 } catch (error) {
   if (!(error instanceof AccessNotConfiguredError)) throw error;
   console.error(error.message);

@@ -12,13 +12,16 @@ import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
 import { MediaStorage } from './media/media-storage';
 import { linkAddressPolicy, type AddressPolicy } from './config/security-config';
-import { openSqliteStore } from './store/sqlite/open-sqlite-store';
+import { newId } from './store/new-id';
+import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { Tracker } from './tracker/tracker';
 import { CallbackSender } from './callbacks/callback-sender';
 
 export interface Services {
   config: Config;
+  /** This process among the servers sharing a database: the owner of its task leases, and a name in its logs. */
+  serverId: string;
   store: Store;
   media: MediaStorage;
   engine: Engine;
@@ -50,13 +53,14 @@ export const WEBHOOK_PATH = '/api/v1/webhooks/apiinone';
 
 export async function openServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const serverId = newId('srv');
+  const store = await openStore(config);
   const media = new MediaStorage(config.dataDir);
   media.sweepPartials();
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
   if (!config.apiKey) await store.ledger.grantOnce('grant:local-start', LOCAL_STARTING_CREDITS, Date.now());
   const isAllowedAddress = options.isAllowedAddress ?? linkAddressPolicy(config.security);
-  const access = openAccess(config);
+  const access = await openAccess(config, store.access);
   // `origin` is defined below; ownOrigins is only called once the server runs.
   const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress, ownOrigins: () => [origin()] };
   // The upstream can only call us back at a public address.
@@ -74,16 +78,19 @@ export async function openServices(config: Config, options: ServiceOptions = {})
     isAllowedAddress,
   });
   const tracker = new Tracker({
+    serverId,
     store,
     engine,
     media,
     log,
     secrets,
     deadlineMs: config.taskDeadlineMs,
+    leaseMs: config.taskLeaseMs,
     onTaskEnded: () => callbacks.wake(),
   });
   return {
     config,
+    serverId,
     store,
     media,
     engine,
@@ -105,7 +112,6 @@ export async function openServices(config: Config, options: ServiceOptions = {})
       await callbacks.stop();
       await engine.close();
       await store.close();
-      access.close();
     },
   };
 }

@@ -27,5 +27,7 @@ export const ERROR_CODES = [
   'engine_failed',
   'deadline_exceeded',
   'internal_error',
+  /* The server cannot answer now (its database is locked or unreachable): retry after Retry-After. */
+  'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSchema } from '@/shared/contract';
-import { ACCESS_DATABASE_FILE } from '@/server/access/access-db';
+import { ACCESS_DATABASE_FILE } from '@/server/store/sqlite/open-sqlite-store';
 import { UNAUTHORIZED_MESSAGE } from '@/server/access/require-access';
 import type { Api } from '../support/api';
 import { SEED_PROMPT } from '../support/api-calls';
 import { makeTestImage } from '../support/test-image';
+import { testDatabaseEnv } from '../support/test-database';
 import { startTestApp, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
@@ -28,7 +29,7 @@ beforeAll(async () => {
   ({
     key,
     info: { id: keyId },
-  } = server.services.access.keys.create('tests'));
+  } = await server.services.access.keys.create('tests'));
 });
 afterAll(async () => {
   await server.stop();
@@ -123,7 +124,7 @@ describe('API keys', () => {
   });
 
   it('`npm run keys` creates and revokes keys for a running server', async () => {
-    const env = { ...process.env, DATA_DIR: server.dataDir };
+    const env = { ...process.env, DATA_DIR: server.dataDir, ...(await testDatabaseEnv(server.dataDir)) };
     const cli = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'src/server/cli/keys.ts', ...args], { env });
     const made = (await cli('create', 'ci bot')).stdout.trim();
@@ -137,9 +138,9 @@ describe('API keys', () => {
   });
 
   it('a revoked key is refused from the next request on', async () => {
-    const { key: doomed, info } = server.services.access.keys.create('doomed');
+    const { key: doomed, info } = await server.services.access.keys.create('doomed');
     expect((await server.fetch('/api/v1/tasks', { headers: bearer(doomed) })).status).toBe(200);
-    expect(server.services.access.keys.revoke(info.id)).toBe(true);
+    expect(await server.services.access.keys.revoke(info.id)).toBe(true);
     await expectUnauthorized(await server.fetch('/api/v1/tasks', { headers: bearer(doomed) }));
     expect(keyId).not.toBe(info.id);
   });

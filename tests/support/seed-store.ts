@@ -1,12 +1,15 @@
 /**
- * Many past tasks written straight into a DATA_DIR through the store module, as years of use
+ * Many past tasks written straight into a DATA_DIR's store (its SQLite file, or its PostgreSQL
+ * schema with TEST_DATABASE=postgres) through the store module, as years of use
  * would leave them: mostly finished videos, some failures, prompts worth searching. Only final
  * statuses, so a server started on the directory has nothing to render.
  */
 import { priceOf, MODEL_IDS, type Duration, type Mode, type Resolution } from '@/shared/pricing';
-import { openSqliteStore } from '@/server/store/sqlite/open-sqlite-store';
+import { readConfig } from '@/server/config/config';
+import { openStore } from '@/server/store/open-store';
 import type { NewTask } from '@/server/store/tasks-store';
 import { newTask } from './new-task';
+import { testDatabaseEnv } from './test-database';
 
 const SUBJECTS = ['sneaker', 'perfume bottle', 'watch', 'coffee cup', 'headphones', 'lamp', 'backpack', 'candle'];
 const MOVES = ['slow push in', 'pan left', 'orbit', 'static shot', 'pull out', 'tilt up'];
@@ -32,7 +35,7 @@ const DEFAULT_RESULT = {
 
 /** Writes `count` tasks (every 10th failed, every 50th canceled, the rest succeeded) and answers their ids, oldest first. */
 export async function seedTasks(dataDir: string, options: SeedOptions): Promise<string[]> {
-  const store = openSqliteStore(dataDir);
+  const store = await openStore(readConfig({ DATA_DIR: dataDir, ...(await testDatabaseEnv(dataDir)) }));
   const startMs = options.startMs ?? Date.now() - options.count * 60_000;
   const ids: string[] = [];
   try {

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Api } from './api';
+import { testDatabaseEnv } from './test-database';
 
 const MAIN = 'src/server/main.ts';
 
@@ -66,7 +67,7 @@ export class ServerProcess implements Api {
     private readonly capture: boolean,
   ) {}
 
-  /** A server on `dataDir`, not started yet. */
+  /** A server on `dataDir` (and its database, test-database.ts), not started yet. */
   static async create(
     dataDir: string,
     env: Record<string, string> = {},
@@ -76,6 +77,7 @@ export class ServerProcess implements Api {
       APIINONE_API_KEY: '',
       LOG_LEVEL: 'warn',
       ...UNTHROTTLED,
+      ...(await testDatabaseEnv(dataDir)),
       ...env,
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',

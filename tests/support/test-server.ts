@@ -1,5 +1,6 @@
 /**
- * The whole server over a temporary DATA_DIR, as tests use it: in this process through Hono's
+ * The whole server over a temporary DATA_DIR (and with TEST_DATABASE=postgres a PostgreSQL schema
+ * of its own, test-database.ts), as tests use it: in this process through Hono's
  * app.request() (startTestApp, no socket), or on a real socket on 127.0.0.1, port 0
  * (startTestServer), for tests where the connection itself is the point (raw HTTP, slow or
  * broken clients). Both answer to the same `Api`, so the helpers in api-calls.ts serve either.
@@ -15,6 +16,7 @@ import { serveApp } from '@/server/http/serve-app';
 import { openServices, type Services } from '@/server/services';
 import type { Api } from './api';
 import { UNTHROTTLED } from './server-process';
+import { testDatabaseEnv } from './test-database';
 
 export interface TestServer extends Api {
   dataDir: string;
@@ -101,6 +103,7 @@ async function build(env: Record<string, string>, dataDir: string, options: Test
     LOG_LEVEL: 'error',
     DIST_DIR: path.join(dataDir, 'no-dist'),
     ...UNTHROTTLED,
+    ...(await testDatabaseEnv(dataDir)),
     ...env,
     DATA_DIR: dataDir,
     PORT: '0',

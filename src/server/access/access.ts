@@ -4,11 +4,10 @@
  * API key the server issued.
  */
 import type { Config } from '@/server/config/config';
-import { openAccessDb } from './access-db';
+import type { AccessStore } from '@/server/store/access-store';
 import { ApiKeys } from './api-keys';
 import { DashboardPassword } from './dashboard-password';
 import { keyedHash, sameDigest } from './keyed-hash';
-import { loadPepper } from './pepper';
 import { Sessions } from './sessions';
 
 export interface Access {
@@ -24,29 +23,25 @@ export interface Access {
   isMediaToken(relativePath: string, token: string): boolean;
   /** `url` with its file's media token when access is required (unchanged when open). */
   shareableUrl(url: string, relativePath: string): string;
-  close(): void;
 }
 
 const MEDIA_TOKEN_CHARS = 32;
 
-export function openAccess(config: Pick<Config, 'dataDir' | 'security'>): Access {
-  const db = openAccessDb(config.dataDir);
-  const pepper = loadPepper(config.dataDir, config.security.pepper);
+/** Access over the stored keys and sessions; AUTH_PEPPER wins over the pepper the store keeps. */
+export async function openAccess(config: Pick<Config, 'security'>, store: AccessStore): Promise<Access> {
+  const pepper = Buffer.from(config.security.pepper ?? (await store.pepper()), 'utf8');
   const mediaToken = (relativePath: string) => keyedHash(pepper, 'media', relativePath).slice(0, MEDIA_TOKEN_CHARS);
   const password = config.security.dashboardPassword;
   return {
     mode: config.security.access,
-    keys: new ApiKeys(db, pepper),
-    sessions: new Sessions(db, pepper),
+    keys: new ApiKeys(store, pepper),
+    sessions: new Sessions(store, pepper),
     password: password ? new DashboardPassword(password) : null,
     mediaToken,
     isMediaToken: (relativePath, token) =>
       /^[0-9a-f]+$/.test(token) && token.length === MEDIA_TOKEN_CHARS && sameDigest(token, mediaToken(relativePath)),
     shareableUrl: (url, relativePath) =>
       config.security.access === 'required' ? `${url}?t=${mediaToken(relativePath)}` : url,
-    close: () => {
-      if (db.open) db.close();
-    },
   };
 }
 
@@ -62,8 +57,8 @@ export class AccessNotConfiguredError extends Error {
 }
 
 /** Beyond loopback the server starts only when someone can get in, and then everyone else is kept out. */
-export function assertAccessConfigured(access: Access, host: string): void {
-  if (access.mode === 'required' && !access.password && !access.keys.hasActive()) {
+export async function assertAccessConfigured(access: Access, host: string): Promise<void> {
+  if (access.mode === 'required' && !access.password && !(await access.keys.hasActive())) {
     throw new AccessNotConfiguredError(host);
   }
 }

@@ -31,15 +31,15 @@ function bearerOf(c: Context): string | null | undefined {
   return match ? match[1]! : null;
 }
 
-function identify(c: Context, access: Access): Principal | null {
+async function identify(c: Context, access: Access): Promise<Principal | null> {
   const bearer = bearerOf(c);
   // A key that was sent decides on its own: a wrong key is refused even beside a good cookie.
   if (bearer !== undefined) {
-    const id = bearer ? access.keys.verify(bearer) : null;
+    const id = bearer ? await access.keys.verify(bearer) : null;
     return id ? { kind: 'key', id } : null;
   }
   const session = getCookie(c, SESSION_COOKIE);
-  return session && access.sessions.isValid(session) ? { kind: 'session' } : null;
+  return session && (await access.sessions.isValid(session)) ? { kind: 'session' } : null;
 }
 
 function isPublic(c: Context, access: Access): boolean {
@@ -57,7 +57,7 @@ export function requireAccess(access: Access): MiddlewareHandler {
       c.set('principal', { kind: 'open' });
       return next();
     }
-    const principal = identify(c, access);
+    const principal = await identify(c, access);
     if (principal) c.set('principal', principal);
     else if (!isPublic(c, access)) {
       return c.json(errorBody('unauthorized', UNAUTHORIZED_MESSAGE), 401, { 'WWW-Authenticate': 'Bearer' });

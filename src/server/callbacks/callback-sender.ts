@@ -77,12 +77,9 @@ export class CallbackSender {
     const free = CONCURRENCY - this.inFlight.size;
     if (free > 0) {
       const now = Date.now();
-      const due = await callbacks.due(now, CONCURRENCY);
-      for (const callback of due.filter((c) => !this.inFlight.has(c.taskId)).slice(0, free)) {
-        // Held while it is sent, so a receiver that hangs does not hide when the others are due.
-        await callbacks.lease(callback.taskId, now + this.timeoutMs() + LEASE_MARGIN_MS);
-        this.launch(callback);
-      }
+      // Held while it is sent (by this server alone), so a receiver that hangs does not hide when the others are due.
+      const due = await callbacks.claimDue(now, free, now + this.timeoutMs() + LEASE_MARGIN_MS);
+      for (const callback of due.filter((c) => !this.inFlight.has(c.taskId))) this.launch(callback);
     }
     return callbacks.nextDueAt();
   }

@@ -1,11 +1,13 @@
 /**
  * `npm run keys -- create <name> | revoke <id> | list`: issues and revokes the API keys clients
- * send as `Authorization: Bearer aio_…`. Uses DATA_DIR (and AUTH_PEPPER) like the server, and
- * works while it runs: a revoked key is refused from the next request on.
+ * send as `Authorization: Bearer aio_…`. Uses the server's settings (DATA_DIR or DATABASE_URL,
+ * AUTH_PEPPER), opens only the keys and sessions (not the task database), and works while the
+ * server runs: a revoked key is refused from the next request on.
  */
 import { openAccess, type Access } from '@/server/access/access';
 import type { ApiKeyInfo } from '@/server/access/api-keys';
 import { readConfig } from '@/server/config/config';
+import { openAccessStore } from '@/server/store/open-store';
 
 const USAGE = `Usage:
   npm run keys -- create <name>   make a key (shown once) for a client called <name>
@@ -17,23 +19,23 @@ function describe(info: ApiKeyInfo): string {
   return `${info.id}  ${info.name}  created ${new Date(info.createdAt).toISOString()}  ${status}`;
 }
 
-/** Runs one command; returns the exit code. */
-export function runKeysCommand(
+/** Runs one command; resolves with the exit code. */
+export async function runKeysCommand(
   access: Access,
   args: readonly string[],
   out = console.log,
   err = console.error,
-): number {
+): Promise<number> {
   const [command, ...rest] = args;
   const argument = rest.join(' ').trim();
   if (command === 'create' && argument) {
-    const { key, info } = access.keys.create(argument);
+    const { key, info } = await access.keys.create(argument);
     out(key);
     err(`Created ${info.id} "${info.name}". The key above is shown only now: store it where the client keeps secrets.`);
     return 0;
   }
   if (command === 'revoke' && argument) {
-    if (access.keys.revoke(argument)) {
+    if (await access.keys.revoke(argument)) {
       err(`Revoked ${argument}.`);
       return 0;
     }
@@ -41,7 +43,7 @@ export function runKeysCommand(
     return 1;
   }
   if (command === 'list' && !argument) {
-    const keys = access.keys.list();
+    const keys = await access.keys.list();
     if (!keys.length) err('No keys yet. Make one with `npm run keys -- create <name>`.');
     for (const info of keys) out(describe(info));
     return 0;
@@ -52,10 +54,11 @@ export function runKeysCommand(
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
-  const access = openAccess(readConfig());
+  const config = readConfig();
+  const store = await openAccessStore(config);
   try {
-    process.exitCode = runKeysCommand(access, process.argv.slice(2));
+    process.exitCode = await runKeysCommand(await openAccess(config, store.access), process.argv.slice(2));
   } finally {
-    access.close();
+    await store.close();
   }
 }

@@ -7,6 +7,11 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, { error: 'use a postgres:// (or postgresql://) URL, or leave it unset for SQLite' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   APIINONE_API_KEY: z.string().optional(),
   APIINONE_BASE_URL: z.url().default('https://apiin.one'),
   APIINONE_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
@@ -20,6 +25,7 @@ const configSchema = z.object({
     .min(100)
     .max(86_400_000)
     .default(30 * 60_000),
+  TASK_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DIST_DIR: z.string().default('./dist'),
   ...securityEnvShape,
@@ -28,7 +34,10 @@ const configSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Media, scratch files, and the SQLite database when `database.url` is null. */
   dataDir: string;
+  /** PostgreSQL when `url` is set (DATABASE_URL), shared by every server pointing at it. */
+  database: { url: string | null; poolSize: number };
   distDir: string;
   apiKey: string | null;
   apiBaseUrl: string;
@@ -38,6 +47,8 @@ export interface Config {
   localEngine: { delayMs: number; failureRate: number };
   /** A task still unfinished this long after it was created ends failed. */
   taskDeadlineMs: number;
+  /** How long a server holds a task it works on unless it renews the hold (every third of it). */
+  taskLeaseMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Access control, rate limits, what user links may reach (security-config.ts). */
   security: SecurityConfig;
@@ -56,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    database: { url: e.DATABASE_URL ?? null, poolSize: e.DATABASE_POOL_SIZE },
     distDir: path.resolve(e.DIST_DIR),
     apiKey: e.APIINONE_API_KEY?.trim() || null,
     apiBaseUrl: e.APIINONE_BASE_URL.replace(/\/+$/, ''),
@@ -63,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
     localEngine: { delayMs: e.LOCAL_ENGINE_DELAY_MS, failureRate: e.LOCAL_ENGINE_FAILURE_RATE },
     taskDeadlineMs: e.TASK_DEADLINE_MS,
+    taskLeaseMs: e.TASK_LEASE_MS,
     logLevel: e.LOG_LEVEL,
     security: readSecurityConfig(e, e.HOST),
   };

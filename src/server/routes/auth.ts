@@ -19,7 +19,7 @@ function isHttps(c: Context, publicBaseUrl: string | null): boolean {
   return new URL(publicBaseUrl ?? c.req.url).protocol === 'https:';
 }
 
-export function authRoutes({ access, config }: Services) {
+export function authRoutes({ access, config, store }: Services) {
   return new Hono()
     .get('/session', (c) => {
       const principal = c.get('principal');
@@ -30,7 +30,7 @@ export function authRoutes({ access, config }: Services) {
     })
     .post(
       '/session',
-      perMinute(config.security.rateLimits.signInsPerMin, 'sign-in attempts'),
+      perMinute(store.rateLimits, config.security.rateLimits.signInsPerMin, 'sign-in attempts'),
       limitBody(JSON_BODY_LIMIT),
       requireJson,
       validate('json', signInRequestSchema),
@@ -39,7 +39,7 @@ export function authRoutes({ access, config }: Services) {
         if (!access.password || !(await access.password.matches(password))) {
           throw new HttpError(401, 'unauthorized', 'That password is not right. Check it and try again.');
         }
-        const { token } = access.sessions.create();
+        const { token } = await access.sessions.create();
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: 'Strict',
@@ -50,9 +50,9 @@ export function authRoutes({ access, config }: Services) {
         return c.json({ required: access.mode === 'required', signed_in: true } satisfies SessionState);
       },
     )
-    .delete('/session', (c) => {
+    .delete('/session', async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) access.sessions.remove(token);
+      if (token) await access.sessions.remove(token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ required: access.mode === 'required', signed_in: access.mode === 'open' } satisfies SessionState);
     });

@@ -28,7 +28,7 @@ export function batchRoutes(services: Services) {
   return new Hono()
     .post(
       '/',
-      perMinute(config.security.rateLimits.batchesPerMin, 'batches'),
+      perMinute(store.rateLimits, config.security.rateLimits.batchesPerMin, 'batches'),
       refuseUnsafeCallbackUrls(isAllowedAddress),
       limitBody(BATCH_BODY_LIMIT),
       requireJson,

@@ -33,7 +33,7 @@ export function generationRoutes(services: Services) {
   const { config, isAllowedAddress } = services;
   return new Hono().post(
     '/',
-    perMinute(config.security.rateLimits.submitsPerMin, 'video requests'),
+    perMinute(services.store.rateLimits, config.security.rateLimits.submitsPerMin, 'video requests'),
     refuseUnsafeCallbackUrls(isAllowedAddress),
     limitBody(JSON_BODY_LIMIT),
     requireJson,

@@ -1,5 +1,6 @@
 /** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
 import { Hono } from 'hono';
+import fs from 'node:fs/promises';
 import type { Upload } from '@/shared/contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
 import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
@@ -11,7 +12,7 @@ import { storeUpload } from '@/server/images/store-upload';
 import type { Services } from '@/server/services';
 
 export function uploadRoutes({ store, media, config, access }: Services) {
-  const perClient = perMinute(config.security.rateLimits.uploadsPerMin, 'uploads');
+  const perClient = perMinute(store.rateLimits, config.security.rateLimits.uploadsPerMin, 'uploads');
   return new Hono().post('/', perClient, limitBody(UPLOAD_BODY_LIMIT, 'The image'), async (c) => {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (mediaType !== 'multipart/form-data') {
@@ -45,7 +46,11 @@ export function uploadRoutes({ store, media, config, access }: Services) {
       );
       // With access required, the link carries its own token so API in One can fetch the image.
       const upload = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
-      await store.uploads.insert(upload);
+      // Not recorded (the database is busy): the file goes too, so a refused upload leaves nothing behind.
+      await store.uploads.insert(upload).catch(async (error: unknown) => {
+        await fs.rm(media.absolute(`uploads/${stored.fileName}`), { force: true });
+        throw error;
+      });
       return c.json(
         {
           id: upload.id,

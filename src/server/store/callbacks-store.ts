@@ -6,10 +6,12 @@ export interface CallbackRecord {
 }
 
 export interface CallbacksStore {
-  due(now: number, limit: number): Promise<CallbackRecord[]>;
+  /**
+   * Claims up to `limit` due callbacks, soonest first, holding each until `until` — so no other
+   * pass or server sends it meanwhile, and after a crash mid-send it goes out again then.
+   */
+  claimDue(now: number, limit: number, until: number): Promise<CallbackRecord[]>;
   nextDueAt(): Promise<number | null>;
-  /** Holds a callback being sent: not due again until `until` (so, after a crash mid-send, it goes out again then). */
-  lease(taskId: string, until: number): Promise<void>;
   delivered(taskId: string, at: number): Promise<void>;
   /** Records a failed attempt; `nextAt` null means give up. */
   failed(taskId: string, attempts: number, nextAt: number | null, error: string, at: number): Promise<void>;

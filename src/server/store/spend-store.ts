@@ -1,4 +1,9 @@
 /** What was spent, read from the ledger (the one truth about credits): per day and per batch. */
+import { LEDGER_REASONS } from './ledger-store';
+
+/** The ledger rows that are spending, as SQL (both databases): charges are negative, refunds positive, spend is minus their sum. */
+export const SPEND_REASONS = `reason IN ('${LEDGER_REASONS.charge}', '${LEDGER_REASONS.refund}')`;
+
 export interface DaySpend {
   /** `YYYY-MM-DD` in the viewer's time zone. */
   date: string;

@@ -1,7 +1,29 @@
-/** What the server needs from wherever tasks are kept: SQLite today, PostgreSQL later. */
+/**
+ * What the server needs from wherever tasks are kept: SQLite in DATA_DIR (one server) or
+ * PostgreSQL (several servers sharing the work). Both implement every promise below, checked
+ * by one contract suite (tests/support/store-contract/).
+ *
+ * Exactly once, whatever happens to a server:
+ * - **Submitted upstream once.** A server works on a task only while it holds the task's lease
+ *   (task-leases.ts); a lease is short and renewed while the step runs, so a dead server's task
+ *   passes to another within a lease, and is never held by two at once. (A server that stalled
+ *   past its lease may still finish a call it had started, but none of its writes lands.) The
+ *   submit is sent with the task id as the upstream's Idempotency-Key, so a submit sent again
+ *   after a takeover — the first may have reached the engine before its server died — finds the
+ *   job the first one made.
+ * - **Charged once.** `finish` is the only write that ends a task; it is conditioned on the task
+ *   being unfinished (and, with a lease, on holding it), and writes the charge under the unique
+ *   ledger key `charge:<task id>` in the same transaction: a second `finish`, from this server
+ *   or a late one whose lease was taken over, changes nothing and answers false.
+ * - **Called back once.** The callback outbox entry is written by that same transaction, once;
+ *   its sender claims it with a lease too (CallbacksStore.claimDue). Delivery is at least once
+ *   (a server can die after the receiver answered and before the outbox says so), and every
+ *   attempt carries the Idempotency-Key `callback-<task id>` so a receiver can drop a repeat.
+ */
 import type { Duration, Mode, Resolution } from '@/shared/pricing';
 import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from './history-store';
+import type { Lease } from './task-leases';
 
 export type EngineName = 'local' | 'apiinone';
 
@@ -129,19 +151,13 @@ export interface TasksStore {
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
   /** Tasks per status for the same filter without its status, cursor and limit. */
   countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
-  /**
-   * Claims up to `limit` unfinished tasks whose next poll is due, soonest first, by moving their
-   * next poll to `leaseUntil` in the same transaction — so no other pass (or, on PostgreSQL,
-   * no other server, with FOR UPDATE SKIP LOCKED) works on them at the same time.
-   */
-  claimDue(now: number, limit: number, leaseUntil: number): Promise<TaskRecord[]>;
-  /** When the next unfinished task is due, or null when none is unfinished. */
-  nextDueAt(): Promise<number | null>;
   unfinishedIds(): Promise<string[]>;
-  update(id: string, patch: TaskPatch, event?: NewTaskEvent): Promise<boolean>;
+  /** Applies `patch` (and adds `event`) to an unfinished task; with `lease`, only while it is held under it. */
+  update(id: string, patch: TaskPatch, event?: NewTaskEvent, lease?: Lease): Promise<boolean>;
   /**
    * Ends a task once: status, result or error, the charge on success (at most once per task),
-   * the event and the callback outbox entry, all in one transaction. False when it had already ended.
+   * the event and the callback outbox entry, all in one transaction, and its lease is let go.
+   * False when it had already ended, or when `lease` is given and no longer held.
    */
-  finish(id: string, outcome: TaskOutcome, event: NewTaskEvent, at: number): Promise<boolean>;
+  finish(id: string, outcome: TaskOutcome, event: NewTaskEvent, at: number, lease?: Lease): Promise<boolean>;
 }

@@ -2,7 +2,9 @@
  * The one loop per server that drives every unfinished task to an end: submits it to the
  * engine, polls with backoff (one call per task per interval, however many browsers watch),
  * archives the result, charges once, and fails what cannot finish by the deadline. Browsers
- * only ever read the store. On start it picks up whatever a previous process left unfinished.
+ * only ever read the store. Servers sharing a database share the work: each step runs under
+ * a short lease of this server's (held-tasks.ts), claimed from the store so no task is worked on
+ * by two at once; a task a stopped server left mid-step is claimed again and noted as picked up.
  */
 import type { Engine } from '@/server/engine/engine';
 import type { Logger } from '@/server/logger';
@@ -11,11 +13,14 @@ import type { Store } from '@/server/store/store';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { ExchangeLog } from './exchange-log';
 import { forgetExpiredKeys } from '@/server/tasks/idempotency-retention';
+import { HeldTasks } from './held-tasks';
 import { TaskSteps } from './task-steps';
 import { taskEvent } from './tracking-context';
 import { WakeableLoop } from './wakeable-loop';
 
 export interface TrackerOptions {
+  /** This server's id: the owner of its leases. */
+  serverId: string;
   store: Store;
   engine: Engine;
   media: MediaStorage;
@@ -27,10 +32,10 @@ export interface TrackerOptions {
   /** Called when a task ends, so its callback goes out at once. */
   onTaskEnded?: (taskId: string) => void;
   maxConcurrentSteps?: number;
+  /** How long a claim holds a task unless renewed (tests shorten it). */
+  leaseMs?: number;
 }
 
-/* A claimed task is not claimed again for this long, unless its step ends first (the usual case). */
-const STEP_LEASE_MS = 10 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 const RESUBMIT_NOTE =
@@ -43,12 +48,15 @@ export class Tracker {
   private readonly stopping = new AbortController();
   private readonly exchanges: ExchangeLog;
   private readonly steps: TaskSteps;
+  private readonly held: HeldTasks;
   private readonly maxSteps: number;
   private lastPurgeAt = 0;
 
   constructor(private readonly options: TrackerOptions) {
     this.exchanges = new ExchangeLog(options.store.history, options.secrets);
-    this.steps = new TaskSteps({ ...options, exchanges: this.exchanges, stopping: this.stopping.signal });
+    this.held = new HeldTasks(options.store, options.log, options.leaseMs);
+    const store = this.held.store;
+    this.steps = new TaskSteps({ ...options, store, exchanges: this.exchanges, stopping: this.stopping.signal });
     this.maxSteps = options.maxConcurrentSteps ?? 8;
     this.loop = new WakeableLoop(
       () => this.pass(),
@@ -57,7 +65,8 @@ export class Tracker {
   }
 
   async start(): Promise<void> {
-    await this.recover();
+    await this.options.store.leases.join(this.options.serverId, Date.now());
+    this.held.start();
     this.loop.start();
   }
 
@@ -86,27 +95,9 @@ export class Tracker {
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.loop.stop();
+    // Leases stay renewed until the last step has written its state and handed its task back.
     await Promise.allSettled(this.inFlight.values());
-  }
-
-  private async recover(): Promise<void> {
-    const { tasks } = this.options.store;
-    const now = Date.now();
-    for (const id of await tasks.unfinishedIds()) {
-      const task = await tasks.get(id);
-      if (!task) continue;
-      const mayHaveReached = task.submitStartedAt !== null && task.upstreamTaskId === null;
-      await tasks.update(
-        id,
-        { nextPollAt: now },
-        taskEvent(
-          task.status,
-          task.progress,
-          'recovery',
-          mayHaveReached ? RESUBMIT_NOTE : 'Picked up after a restart.',
-        ),
-      );
-    }
+    await this.held.stop();
   }
 
   private async pass(): Promise<number | null> {
@@ -114,33 +105,51 @@ export class Tracker {
     await this.purgeIfDue(now);
     const free = this.maxSteps - this.inFlight.size;
     if (free > 0) {
-      for (const task of await this.options.store.tasks.claimDue(now, free, now + STEP_LEASE_MS)) this.launch(task);
+      const claim = { owner: this.options.serverId, until: now + this.held.leaseMs };
+      for (const { task, lease, interrupted } of await this.options.store.leases.claimDue(now, free, claim)) {
+        this.held.hold(task.id, lease);
+        // Its lease ran out while its step still runs here (the process stalled): the step keeps it.
+        if (!this.inFlight.has(task.id)) this.launch(task, interrupted);
+      }
     }
-    return this.options.store.tasks.nextDueAt();
+    return this.options.store.leases.nextDueAt();
   }
 
-  private launch(task: TaskRecord): void {
-    const run = this.steps
-      .run(task)
+  private launch(task: TaskRecord, interrupted: boolean): void {
+    const run = (interrupted ? this.notePickedUp(task) : Promise.resolve())
+      .then(() => this.steps.run(task))
       .then(() => this.pollAgainIfHinted(task.id))
       .catch((error: unknown) =>
         this.options.log.error('tracker step failed', { task: task.id, error: (error as Error).message }),
       )
-      .finally(() => {
+      .finally(async () => {
+        await this.held
+          .letGo(task.id)
+          .catch((error: unknown) =>
+            this.options.log.warn('lease hand-back failed', { task: task.id, error: (error as Error).message }),
+          );
         this.inFlight.delete(task.id);
         this.wake();
       });
     this.inFlight.set(task.id, run);
   }
 
+  /* For support: the step before may have been cut short, and a submit may go out a second time. */
+  private async notePickedUp(task: TaskRecord): Promise<void> {
+    const mayHaveReached = task.submitStartedAt !== null && task.upstreamTaskId === null;
+    const message = mayHaveReached ? RESUBMIT_NOTE : 'Picked up after a restart.';
+    await this.held.store.tasks.update(task.id, {}, taskEvent(task.status, task.progress, 'recovery', message));
+  }
+
   private async pollAgainIfHinted(taskId: string): Promise<void> {
     if (!this.hinted.delete(taskId) || this.stopping.signal.aborted) return;
-    await this.options.store.tasks.update(taskId, { nextPollAt: Date.now() });
+    await this.held.store.tasks.update(taskId, { nextPollAt: Date.now() });
   }
 
   private async purgeIfDue(now: number): Promise<void> {
     if (now - this.lastPurgeAt < PURGE_EVERY_MS) return;
     this.lastPurgeAt = now;
     await forgetExpiredKeys(this.options.store.idempotency, now);
+    await this.options.store.rateLimits.purgeIdle(now - PURGE_EVERY_MS);
   }
 }

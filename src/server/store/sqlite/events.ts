@@ -1,9 +1,10 @@
 import type { NewTaskEvent } from '../history-store';
-import type { StatementCache } from './statement-cache';
+import { eventRow } from '../history-row';
+import { insertSql, SQLITE } from '../sql-dialect';
+import type { SqliteDatabase } from './sqlite-database';
 
 /** Shared by the history store and the task transitions that write their event in the same transaction. */
-export function insertEvent(statements: StatementCache, taskId: string, event: NewTaskEvent): void {
-  statements
-    .get('INSERT INTO task_events (task_id, at, status, progress, source, message) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(taskId, event.at, event.status, event.progress, event.source, event.message);
+export function insertEvent(db: SqliteDatabase, taskId: string, event: NewTaskEvent): void {
+  const { text, values } = insertSql('task_events', [eventRow(taskId, event)], SQLITE);
+  db.prepare(text).run(...values);
 }

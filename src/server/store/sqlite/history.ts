@@ -1,16 +1,10 @@
 import type { HistoryStore, NewExchange, NewTaskEvent, TaskEventRecord } from '../history-store';
+import { EVENT_COLUMNS, EXCHANGE_COLUMNS, exchangeRow, toExchange, type ExchangeRow } from '../history-row';
+import { insertSql, SQLITE } from '../sql-dialect';
 import { insertEvent } from './events';
-import type { StatementCache } from './statement-cache';
+import type { SqliteDatabase } from './sqlite-database';
 
-interface ExchangeRow {
-  task_id: string;
-  at: number;
-  operation: NewExchange['operation'];
-  http_status: number | null;
-  body: string | null;
-  error: string | null;
-}
-
+/* Stored as JSON text; a body that is not JSON (an HTML error page) is kept as the text it was. */
 function parseBody(text: string | null): unknown {
   if (text === null) return null;
   try {
@@ -21,41 +15,30 @@ function parseBody(text: string | null): unknown {
 }
 
 export class SqliteHistoryStore implements HistoryStore {
-  constructor(private readonly statements: StatementCache) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
-  async addEvent(taskId: string, event: NewTaskEvent): Promise<void> {
-    insertEvent(this.statements, taskId, event);
+  addEvent(taskId: string, event: NewTaskEvent): Promise<void> {
+    return this.db.run(() => insertEvent(this.db, taskId, event));
   }
 
   async events(taskId: string): Promise<TaskEventRecord[]> {
-    const rows = this.statements
-      .get('SELECT task_id, at, status, progress, source, message FROM task_events WHERE task_id = ? ORDER BY id')
-      .all(taskId) as (Omit<TaskEventRecord, 'taskId'> & { task_id: string })[];
+    const rows = await this.db.all<Omit<TaskEventRecord, 'taskId'> & { task_id: string }>(
+      `SELECT ${EVENT_COLUMNS} FROM task_events WHERE task_id = ? ORDER BY id`,
+      taskId,
+    );
     return rows.map(({ task_id, ...event }) => ({ taskId: task_id, ...event }));
   }
 
   async addExchange(exchange: NewExchange): Promise<void> {
-    const body = exchange.body === undefined ? null : JSON.stringify(exchange.body);
-    this.statements
-      .get(
-        'INSERT INTO upstream_exchanges (task_id, at, operation, http_status, body, error) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(exchange.taskId, exchange.at, exchange.operation, exchange.httpStatus, body, exchange.error);
+    const { text, values } = insertSql('upstream_exchanges', [exchangeRow(exchange)], SQLITE);
+    await this.db.write(text, ...values);
   }
 
   async exchanges(taskId: string): Promise<NewExchange[]> {
-    const rows = this.statements
-      .get(
-        'SELECT task_id, at, operation, http_status, body, error FROM upstream_exchanges WHERE task_id = ? ORDER BY id',
-      )
-      .all(taskId) as ExchangeRow[];
-    return rows.map((row) => ({
-      taskId: row.task_id,
-      at: row.at,
-      operation: row.operation,
-      httpStatus: row.http_status,
-      body: parseBody(row.body),
-      error: row.error,
-    }));
+    const rows = await this.db.all<ExchangeRow<string | null>>(
+      `SELECT ${EXCHANGE_COLUMNS} FROM upstream_exchanges WHERE task_id = ? ORDER BY id`,
+      taskId,
+    );
+    return rows.map((row) => toExchange(row, parseBody));
   }
 }

@@ -1,43 +1,32 @@
-import type Database from 'better-sqlite3';
-import type { IdempotencyStore, Reservation } from '../idempotency-store';
-import type { StatementCache } from './statement-cache';
-
-interface KeyRow {
-  body_hash: string;
-  task_id: string | null;
-  created_at: number;
-}
+import { reservationOf, type IdempotencyKeyRow, type IdempotencyStore, type Reservation } from '../idempotency-store';
+import type { SqliteDatabase } from './sqlite-database';
 
 export class SqliteIdempotencyStore implements IdempotencyStore {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly statements: StatementCache,
-  ) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
-  async reserve(key: string, bodyHash: string, now: number, staleAfterMs: number): Promise<Reservation> {
+  reserve(key: string, bodyHash: string, now: number, staleAfterMs: number): Promise<Reservation> {
     return this.db.transaction((): Reservation => {
-      const row = this.statements
-        .get('SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = ?')
-        .get(key) as KeyRow | undefined;
+      const row = this.db
+        .prepare('SELECT body_hash, task_id, created_at FROM idempotency_keys WHERE key = ?')
+        .get(key) as IdempotencyKeyRow | undefined;
       if (!row) {
-        this.statements
-          .get('INSERT INTO idempotency_keys (key, body_hash, task_id, created_at) VALUES (?, ?, NULL, ?)')
+        this.db
+          .prepare('INSERT INTO idempotency_keys (key, body_hash, task_id, created_at) VALUES (?, ?, NULL, ?)')
           .run(key, bodyHash, now);
         return { state: 'reserved' };
       }
-      if (row.body_hash !== bodyHash) return { state: 'conflict' };
-      if (row.task_id) return { state: 'replay', taskId: row.task_id };
-      if (now - row.created_at < staleAfterMs) return { state: 'in_flight' };
-      this.statements.get('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(now, key);
+      const found = reservationOf(row, bodyHash, now, staleAfterMs);
+      if (found !== 'take_over') return found;
+      this.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').run(now, key);
       return { state: 'reserved' };
-    })();
+    });
   }
 
   async release(key: string): Promise<void> {
-    this.statements.get('DELETE FROM idempotency_keys WHERE key = ? AND task_id IS NULL').run(key);
+    await this.db.write('DELETE FROM idempotency_keys WHERE key = ? AND task_id IS NULL', key);
   }
 
-  async purgeBefore(cutoff: number): Promise<number> {
-    return this.statements.get('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
+  purgeBefore(cutoff: number): Promise<number> {
+    return this.db.write('DELETE FROM idempotency_keys WHERE created_at < ?', cutoff);
   }
 }

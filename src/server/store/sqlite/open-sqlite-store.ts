@@ -1,42 +1,51 @@
-/** Opens (and migrates) the SQLite store in DATA_DIR: one file, WAL, so reads never wait for the tracker's writes. */
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
+/**
+ * Opens (and migrates) the SQLite store in DATA_DIR: the task database in one file, WAL, so reads
+ * never wait for the tracker's writes; API keys and sessions in a file of their own (access.ts).
+ */
 import path from 'node:path';
 import type { Store } from '../store';
+import { ACCESS_MIGRATIONS, SqliteAccessStore } from './access';
 import { SqliteCallbacksStore } from './callbacks';
 import { SqliteHistoryStore } from './history';
 import { SqliteIdempotencyStore } from './idempotency';
+import { SqliteLeases } from './leases';
 import { SqliteLedgerStore } from './ledger';
-import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import { SqliteRateLimitStore } from './rate-limits';
 import { SqliteSettingsStore } from './settings';
 import { SqliteSpendStore } from './spend';
-import { StatementCache } from './statement-cache';
+import { openSqliteDatabase, type SqliteOptions } from './sqlite-database';
 import { SqliteTasksStore } from './tasks';
 import { SqliteUploadsStore } from './uploads';
 
 export const DATABASE_FILE = 'hailuo.sqlite';
+export const ACCESS_DATABASE_FILE = 'access.sqlite';
 
-export function openSqliteStore(dataDir: string): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  db.pragma('journal_mode = WAL');
-  // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  const statements = new StatementCache(db);
+/** Only the access file, for the `keys` command: it works while the server runs, and needs no task database. */
+export function openSqliteAccessStore(dataDir: string, options: SqliteOptions = {}) {
+  const db = openSqliteDatabase(path.join(dataDir, ACCESS_DATABASE_FILE), ACCESS_MIGRATIONS, options);
+  return { access: new SqliteAccessStore(db, dataDir), close: async () => db.close() };
+}
+
+export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): Store {
+  const db = openSqliteDatabase(path.join(dataDir, DATABASE_FILE), MIGRATIONS, options);
+  const access = openSqliteAccessStore(dataDir, options);
   return {
-    tasks: new SqliteTasksStore(db, statements),
-    history: new SqliteHistoryStore(statements),
-    uploads: new SqliteUploadsStore(statements),
-    ledger: new SqliteLedgerStore(statements),
-    idempotency: new SqliteIdempotencyStore(db, statements),
-    callbacks: new SqliteCallbacksStore(statements),
-    settings: new SqliteSettingsStore(db, statements),
-    spend: new SqliteSpendStore(statements),
+    kind: 'sqlite',
+    tasks: new SqliteTasksStore(db),
+    leases: new SqliteLeases(db),
+    history: new SqliteHistoryStore(db),
+    uploads: new SqliteUploadsStore(db),
+    ledger: new SqliteLedgerStore(db),
+    idempotency: new SqliteIdempotencyStore(db),
+    callbacks: new SqliteCallbacksStore(db),
+    settings: new SqliteSettingsStore(db),
+    spend: new SqliteSpendStore(db),
+    access: access.access,
+    rateLimits: new SqliteRateLimitStore(db),
     close: async () => {
-      if (db.open) db.close();
+      db.close();
+      await access.close();
     },
   };
 }

@@ -1,30 +1,27 @@
 import { LEDGER_REASONS } from '../ledger-store';
-import type { BatchSpend, DaySpend, SpendStore } from '../spend-store';
-import type { StatementCache } from './statement-cache';
-
-/* Charges are negative ledger rows and refunds positive: spend is minus their sum. */
-const SPEND_REASONS = `reason IN ('${LEDGER_REASONS.charge}', '${LEDGER_REASONS.refund}')`;
+import { SPEND_REASONS, type BatchSpend, type DaySpend, type SpendStore } from '../spend-store';
+import type { SqliteDatabase } from './sqlite-database';
 
 export class SqliteSpendStore implements SpendStore {
-  constructor(private readonly statements: StatementCache) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
-  async byDay(fromMs: number, toMs: number, offsetMinutes: number): Promise<DaySpend[]> {
-    return this.statements
-      .get(
-        `SELECT date(at / 1000 + ?, 'unixepoch') AS date,
+  byDay(fromMs: number, toMs: number, offsetMinutes: number): Promise<DaySpend[]> {
+    return this.db.all<DaySpend>(
+      `SELECT date(at / 1000 + ?, 'unixepoch') AS date,
            -SUM(credits) AS chargedCredits,
            SUM(CASE WHEN reason = '${LEDGER_REASONS.charge}' THEN 1 ELSE 0 END) AS videos
          FROM ledger
          WHERE task_id IS NOT NULL AND ${SPEND_REASONS} AND at >= ? AND at < ?
          GROUP BY date ORDER BY date`,
-      )
-      .all(offsetMinutes * 60, fromMs, toMs) as DaySpend[];
+      offsetMinutes * 60,
+      fromMs,
+      toMs,
+    );
   }
 
-  async byBatch(fromMs: number, toMs: number, limit: number): Promise<BatchSpend[]> {
-    return this.statements
-      .get(
-        `WITH paid AS (
+  byBatch(fromMs: number, toMs: number, limit: number): Promise<BatchSpend[]> {
+    return this.db.all<BatchSpend>(
+      `WITH paid AS (
            SELECT task_id, -SUM(credits) AS charged FROM ledger
            WHERE task_id IS NOT NULL AND ${SPEND_REASONS} GROUP BY task_id
          )
@@ -34,7 +31,9 @@ export class SqliteSpendStore implements SpendStore {
          FROM tasks t LEFT JOIN paid ON paid.task_id = t.id
          WHERE t.batch_id IS NOT NULL AND t.created_at >= ? AND t.created_at < ?
          GROUP BY t.batch_id ORDER BY createdAt DESC, batchId DESC LIMIT ?`,
-      )
-      .all(fromMs, toMs, limit) as BatchSpend[];
+      fromMs,
+      toMs,
+      limit,
+    );
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The schema, as numbered migrations applied in order (SQLite's `user_version` says which ran).
- * Never edit a shipped migration: add the next one.
+ * The SQLite schema of the task database, as numbered migrations applied in order (SQLite's
+ * `user_version` says which ran). Never edit a shipped migration: add the next one. PostgreSQL
+ * has its own list (postgres/migrations.ts) for the same tables; a change here has its twin there.
  */
 export const MIGRATIONS: readonly string[] = [
   // 1: tasks and everything that tells their story.
@@ -113,5 +114,19 @@ export const MIGRATIONS: readonly string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
+  `,
+  // 2: leases (who works on a task now, until when) and the rate-limit buckets.
+  `
+  ALTER TABLE tasks ADD COLUMN lease_owner TEXT;
+  ALTER TABLE tasks ADD COLUMN lease_token TEXT;
+  ALTER TABLE tasks ADD COLUMN lease_until INTEGER;
+  CREATE INDEX tasks_due ON tasks (next_poll_at) WHERE status IN ('queued', 'running');
+
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    tokens REAL NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX rate_limits_by_updated ON rate_limits (updated_at);
   `,
 ];

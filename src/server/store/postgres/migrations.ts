@@ -1,0 +1,143 @@
+/**
+ * The PostgreSQL schema, as numbered migrations (the `schema_migrations` table says which ran),
+ * applied under an advisory lock so servers starting at once migrate once. Never edit a shipped
+ * migration: add the next one. The tables are SQLite's (sqlite/migrations.ts), with the access
+ * file's tables beside them, in PostgreSQL's types: epoch milliseconds as BIGINT, ids compared
+ * byte by byte (COLLATE "C", so they sort by creation time as in SQLite whatever the database's
+ * locale), upstream bodies as `json` (kept as sent, key order included, and checked to be JSON).
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  // 1: everything SQLite has at its migration 2, and the access tables.
+  `
+  CREATE TABLE tasks (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    engine TEXT NOT NULL,
+    status TEXT NOT NULL,
+    model TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    image TEXT NOT NULL,
+    duration TEXT NOT NULL,
+    resolution TEXT NOT NULL,
+    price_credits INTEGER NOT NULL,
+    charged_credits INTEGER NOT NULL DEFAULT 0,
+    callback_url TEXT,
+    batch_id TEXT COLLATE "C",
+    idempotency_key TEXT,
+    upstream_task_id TEXT UNIQUE,
+    progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+    video_path TEXT,
+    poster_path TEXT,
+    width INTEGER,
+    height INTEGER,
+    duration_s DOUBLE PRECISION,
+    error_code TEXT,
+    error_message TEXT,
+    submit_started_at BIGINT,
+    submitted_at BIGINT,
+    next_poll_at BIGINT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    finished_at BIGINT,
+    lease_owner TEXT,
+    lease_token TEXT,
+    lease_until BIGINT
+  );
+  CREATE INDEX tasks_by_created ON tasks (created_at DESC, id DESC);
+  CREATE INDEX tasks_by_status ON tasks (status, created_at DESC, id DESC);
+  CREATE INDEX tasks_by_model ON tasks (model_id, created_at DESC, id DESC);
+  CREATE INDEX tasks_by_batch ON tasks (batch_id, created_at DESC, id DESC) WHERE batch_id IS NOT NULL;
+  CREATE INDEX tasks_due ON tasks (next_poll_at) WHERE status IN ('queued', 'running');
+
+  CREATE TABLE task_events (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    task_id TEXT COLLATE "C" NOT NULL REFERENCES tasks (id),
+    at BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    progress DOUBLE PRECISION,
+    source TEXT NOT NULL,
+    message TEXT
+  );
+  CREATE INDEX task_events_by_task ON task_events (task_id, id);
+
+  CREATE TABLE upstream_exchanges (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    task_id TEXT COLLATE "C" NOT NULL REFERENCES tasks (id),
+    at BIGINT NOT NULL,
+    operation TEXT NOT NULL,
+    http_status INTEGER,
+    body JSON,
+    error TEXT
+  );
+  CREATE INDEX upstream_exchanges_by_task ON upstream_exchanges (task_id, id);
+
+  CREATE TABLE uploads (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    file_name TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    body_hash TEXT NOT NULL,
+    task_id TEXT COLLATE "C" REFERENCES tasks (id),
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_by_created ON idempotency_keys (created_at);
+
+  CREATE TABLE ledger (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    entry_key TEXT NOT NULL UNIQUE,
+    at BIGINT NOT NULL,
+    credits INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    task_id TEXT COLLATE "C" REFERENCES tasks (id)
+  );
+  CREATE INDEX ledger_by_task ON ledger (task_id) WHERE task_id IS NOT NULL;
+
+  CREATE TABLE callbacks (
+    task_id TEXT COLLATE "C" PRIMARY KEY REFERENCES tasks (id),
+    url TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at BIGINT,
+    last_error TEXT,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE INDEX callbacks_due ON callbacks (next_at) WHERE state = 'pending';
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    tokens DOUBLE PRECISION NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE INDEX rate_limits_by_updated ON rate_limits (updated_at);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE TABLE sessions (
+    hash TEXT PRIMARY KEY,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  `,
+];

@@ -1,0 +1,40 @@
+/** Builds the WHERE clause of the task list from its filters, for either database; every value is a bound parameter. */
+import type { SqlDialect } from './sql-dialect';
+import type { TaskListFilter } from './tasks-store';
+
+export interface SqlFragment {
+  where: string;
+  params: unknown[];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
+export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: SqlDialect, firstParam = 1): SqlFragment {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return dialect.placeholder(firstParam + params.length - 1);
+  };
+  const list = (values: readonly unknown[]) => values.map(p).join(', ');
+  if (filter.statuses?.length) clauses.push(`status IN (${list(filter.statuses)})`);
+  if (filter.modelId) clauses.push(`model_id = ${p(filter.modelId)}`);
+  if (filter.mode) clauses.push(`mode = ${p(filter.mode)}`);
+  if (filter.batchId) clauses.push(`batch_id = ${p(filter.batchId)}`);
+  if (filter.ids?.length) clauses.push(`id IN (${list(filter.ids)})`);
+  if (filter.fromMs !== undefined) clauses.push(`created_at >= ${p(filter.fromMs)}`);
+  if (filter.toMs !== undefined) clauses.push(`created_at <= ${p(filter.toMs)}`);
+  if (filter.q) {
+    const q = filter.q.trim();
+    const like = `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
+    clauses.push(`(${like} OR id = ${p(q)} OR upstream_task_id = ${p(q)})`);
+  }
+  if (filter.before) {
+    const { createdAt, id } = filter.before;
+    clauses.push(`(created_at < ${p(createdAt)} OR (created_at = ${p(createdAt)} AND id < ${p(id)}))`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
