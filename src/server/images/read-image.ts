@@ -23,7 +23,14 @@ export interface ImageSources {
 }
 
 /* `upl_` + newId's 26 characters (time, then 80 random bits) + the stored format's extension. */
-const UPLOAD_PATH = /^\/media\/uploads\/(upl_[0-9a-hjkmnp-tv-z]{26}\.(?:jpg|png|webp))$/;
+const UPLOAD_FILE_NAME = 'upl_[0-9a-hjkmnp-tv-z]{26}\\.(?:jpg|png|webp)';
+const UPLOAD_PATH = new RegExp(`^/media/uploads/(${UPLOAD_FILE_NAME})$`);
+const UPLOAD_FILE = new RegExp(`^${UPLOAD_FILE_NAME}$`);
+
+/** A name in the shape of the upload files we write (not a part file, not anything else). */
+export function isUploadFileName(name: string): boolean {
+  return UPLOAD_FILE.test(name);
+}
 
 function parseUrl(url: string): URL | null {
   try {

@@ -42,7 +42,16 @@ async function decodeAndReencode(bytes: Buffer, contentType: ImageContentType): 
   }
 }
 
-export async function storeUpload(bytes: Buffer, media: MediaStorage, origin: string): Promise<UploadRecord> {
+/**
+ * Stores the image and hands its record to `keep` (which stores the record): a file is on disk
+ * only with its record, so when `keep` fails — a full or busy database — the file goes too.
+ */
+export async function storeUpload<T>(
+  bytes: Buffer,
+  media: MediaStorage,
+  origin: string,
+  keep: (stored: UploadRecord) => Promise<T>,
+): Promise<T> {
   const facts = await checkImage(bytes, 'upload_invalid');
   const now = Date.now();
   const id = newId('upl', now);
@@ -52,18 +61,23 @@ export async function storeUpload(bytes: Buffer, media: MediaStorage, origin: st
   try {
     await fs.writeFile(part, encoded);
     await fs.rename(part, target.absolutePath);
-    const size = encoded.length;
-    return {
-      id,
-      fileName: `${id}.${target.extension}`,
-      url: `${origin}/media/${target.relativePath}`,
-      width: facts.width,
-      height: facts.height,
-      contentType: facts.contentType,
-      bytes: size,
-      createdAt: now,
-    };
   } finally {
     await fs.rm(part, { force: true });
+  }
+  const stored: UploadRecord = {
+    id,
+    fileName: `${id}.${target.extension}`,
+    url: `${origin}/media/${target.relativePath}`,
+    width: facts.width,
+    height: facts.height,
+    contentType: facts.contentType,
+    bytes: encoded.length,
+    createdAt: now,
+  };
+  try {
+    return await keep(stored);
+  } catch (error) {
+    await fs.rm(target.absolutePath, { force: true });
+    throw error;
   }
 }

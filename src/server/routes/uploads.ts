@@ -38,14 +38,13 @@ export function uploadRoutes({ store, media, config, access }: Services) {
       );
     }
     try {
-      const stored = await storeUpload(
-        Buffer.from(await file.arrayBuffer()),
-        media,
-        requestOrigin(c, config.publicBaseUrl),
-      );
-      // With access required, the link carries its own token so API in One can fetch the image.
-      const upload = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
-      await store.uploads.insert(upload);
+      const bytes = Buffer.from(await file.arrayBuffer());
+      const upload = await storeUpload(bytes, media, requestOrigin(c, config.publicBaseUrl), async (stored) => {
+        // With access required, the link carries its own token so API in One can fetch the image.
+        const shared = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
+        await store.uploads.insert(shared);
+        return shared;
+      });
       return c.json(
         {
           id: upload.id,

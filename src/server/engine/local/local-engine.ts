@@ -16,6 +16,7 @@ import { stableFraction } from './stable-fraction';
 import { WorkQueue } from './work-queue';
 
 export interface LocalEngineOptions {
+  /** This process's own scratch folder (data-dir/scratch-dir.ts): no other process writes or sweeps it. */
   workDir: string;
   delayMs: number;
   failureRate: number;
@@ -49,7 +50,6 @@ export class LocalEngine implements Engine {
 
   constructor(private readonly options: LocalEngineOptions) {
     // Work files never outlive a process: after a restart every unfinished task renders again.
-    fs.rmSync(options.workDir, { recursive: true, force: true });
     fs.mkdirSync(options.workDir, { recursive: true });
     this.queue = new WorkQueue(options.concurrency ?? 2);
     this.typicalDurationMs = Math.max(options.delayMs, 1000);
