@@ -13,6 +13,8 @@ import type { Health } from '@/shared/contract';
 import type { ErrorCode } from '@/shared/errors';
 import { requireAccess } from './access/require-access';
 import { backstopBodyLimit } from './http/backstop-body-limit';
+import { faultDetail } from './faults/describe-fault';
+import { isStorageFull } from './faults/storage-full';
 import { errorBody, HttpError } from './http/http-error';
 import { sameOriginWrites } from './http/same-origin-writes';
 import { securityHeaders } from './http/security-headers';
@@ -30,6 +32,9 @@ import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
+
+const STORAGE_FULL_ANSWER =
+  'The server has run out of storage space, so nothing was saved. Try again once space has been freed on the server.';
 
 export interface AppDeps {
   services: Services;
@@ -71,6 +76,11 @@ export function createApp({ services, version }: AppDeps) {
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as ContentfulStatusCode;
       return c.json(errorBody(codeForStatus(status), err.message || 'The request could not be read.'), status);
+    }
+    // A full disk is no bug of ours and no fault of the client's: 507, in words, the detail in the log.
+    if (isStorageFull(err)) {
+      services.log.warn('storage full', { path: c.req.path, detail: faultDetail(err) });
+      return c.json(errorBody('insufficient_storage', STORAGE_FULL_ANSWER), 507);
     }
     services.log.error('unhandled error', {
       path: c.req.path,

@@ -8,9 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine, EngineState, EngineTask } from '../engine';
 import { checkImage } from '@/server/images/check-image';
-import { ImageRefusal } from '@/server/images/image-refusal';
+import { describeFault } from '@/server/faults/describe-fault';
 import { readImage, type ImageSources } from '@/server/images/read-image';
-import { renderClip, type RenderReport } from './render-clip';
+import { isStorageFull } from '@/server/faults/storage-full';
+import { asStorageFullWhenLow, ensureRoom } from '@/server/media/free-space';
+import { outputSize } from './output-size';
+import { FRAMES_PER_SECOND, renderClip, type RenderReport } from './render-clip';
 import { simulatedFailure, type SimulatedFailure } from './simulated-failures';
 import { stableFraction } from './stable-fraction';
 import { WorkQueue } from './work-queue';
@@ -31,7 +34,8 @@ interface LocalJob {
   startedAt: number;
   failure: SimulatedFailure | null;
   render: RenderReport | null;
-  renderError: { code: string; message: string } | null;
+  /** Why the render failed: plain words for the person, the detail for support (in `raw`). */
+  renderError: { code: string; message: string; detail: string } | null;
   abort: AbortController;
   /** Settles when the render (or its failure) is done, files cleaned up included. */
   rendering: Promise<void>;
@@ -39,6 +43,12 @@ interface LocalJob {
 }
 
 const URL_SCHEME = 'local-engine:';
+/* Bytes per pixel per frame a render takes at most, its still and poster included (H.264 of a still image is far smaller). */
+const RENDER_BYTES_PER_PIXEL_FRAME = 1 / 32;
+
+function renderBytesBound(size: { width: number; height: number }, duration: EngineTask['duration']): number {
+  return Math.ceil(size.width * size.height * Number(duration) * FRAMES_PER_SECOND * RENDER_BYTES_PER_PIXEL_FRAME);
+}
 const RESULT_FILE = /^local-engine:(tsk_[0-9a-z]{26}\.(?:mp4|jpg))$/;
 
 export class LocalEngine implements Engine {
@@ -82,7 +92,7 @@ export class LocalEngine implements Engine {
   release(task: EngineTask): void {
     this.jobs.get(task.id)?.abort.abort();
     this.jobs.delete(task.id);
-    for (const file of this.files(task.id)) fs.rmSync(file, { force: true });
+    void removeQuietly(this.files(task.id));
   }
 
   /** Stops every render and waits until their processes and files are gone. */
@@ -120,30 +130,33 @@ export class LocalEngine implements Engine {
     try {
       const { bytes } = await readImage(task.image, this.options.images);
       const facts = await checkImage(bytes);
-      job.render = await this.queue.run(
-        () =>
-          renderClip({
-            image: bytes,
-            imageWidth: facts.width,
-            imageHeight: facts.height,
-            duration: task.duration,
-            resolution: task.resolution,
-            seed: Math.floor(stableFraction(task.id, 'motion') * 1000),
-            videoPath,
-            posterPath,
-            signal: job.abort.signal,
-          }),
-        job.abort.signal,
-      );
+      const size = outputSize(facts.width, facts.height, task.resolution);
+      job.render = await this.queue.run(async () => {
+        // Checked when its turn comes: the disk may have filled while it waited.
+        await ensureRoom(this.options.workDir, renderBytesBound(size, task.duration), 'the preview video');
+        return renderClip({
+          image: bytes,
+          imageWidth: facts.width,
+          imageHeight: facts.height,
+          duration: task.duration,
+          resolution: task.resolution,
+          seed: Math.floor(stableFraction(task.id, 'motion') * 1000),
+          videoPath,
+          posterPath,
+          signal: job.abort.signal,
+        });
+      }, job.abort.signal);
     } catch (error) {
+      // What a failed render placed is no use, and on a full disk its space is wanted back now.
+      await removeQuietly([videoPath, posterPath]);
       if (job.abort.signal.aborted) return;
-      job.renderError =
-        error instanceof ImageRefusal
-          ? { code: error.code, message: error.message }
-          : {
-              code: 'engine_failed',
-              message: `The preview engine could not render the video: ${(error as Error).message}`,
-            };
+      // Fails at once, a full disk included: a preview costs nothing to run again once space is back.
+      const cause = isStorageFull(error) ? error : await asStorageFullWhenLow(error, this.options.workDir);
+      const { code, message, detail } = describeFault(cause, {
+        doing: 'making the preview video',
+        code: 'engine_failed',
+      });
+      job.renderError = { code, message, detail };
     }
   }
 
@@ -163,12 +176,13 @@ export class LocalEngine implements Engine {
       };
     }
     if (job.renderError) {
+      const { code, message, detail } = job.renderError;
       return {
         ...base,
         status: 'failed',
         progress: job.lastProgress,
-        error: job.renderError,
-        raw: this.raw(job, 'Fail'),
+        error: { code, message },
+        raw: this.raw(job, 'Fail', { error_detail: detail }),
       };
     }
     if (elapsed < queuedFor) return { ...base, status: 'queued', progress: 0, raw: this.raw(job, 'Queueing') };
@@ -188,7 +202,7 @@ export class LocalEngine implements Engine {
   }
 
   /* What support sees as the "upstream answer" of a simulated task. */
-  private raw(job: LocalJob, status: string): unknown {
+  private raw(job: LocalJob, status: string, extra: Record<string, unknown> = {}): unknown {
     return {
       engine: 'local preview (simulated)',
       task_id: job.upstreamTaskId,
@@ -200,6 +214,12 @@ export class LocalEngine implements Engine {
         motion: job.render.motion,
         encode_ms: job.render.encodeMs,
       }),
+      ...extra,
     };
   }
+}
+
+/* Cleanup never fails the task it cleans up after (a folder gone or turned into a file: ENOTDIR). */
+async function removeQuietly(files: readonly string[]): Promise<void> {
+  await Promise.all(files.map((file) => fs.promises.rm(file, { force: true }).catch(() => undefined)));
 }
