@@ -16,6 +16,7 @@ import { backstopBodyLimit } from './http/backstop-body-limit';
 import { faultDetail } from './faults/describe-fault';
 import { isStorageFull } from './faults/storage-full';
 import { errorBody, HttpError } from './http/http-error';
+import { reservedAreaOf } from './http/reserved-path';
 import { sameOriginWrites } from './http/same-origin-writes';
 import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth';
@@ -66,7 +67,13 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/v1/webhooks', webhookRoutes(services));
   app.route('/media', mediaRoutes(services));
 
-  app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+  // Whatever no route above answered under /api or /media, in any spelling, is a JSON 404, never the dashboard.
+  app.all('*', async (c, next) => {
+    const area = reservedAreaOf(c.req.path);
+    if (area === 'media') return c.json(errorBody('not_found', 'No such file.'), 404);
+    if (area === 'api') return c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404);
+    await next();
+  });
   mountSpa(app, services.config.distDir, services.engine.name);
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
