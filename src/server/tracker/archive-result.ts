@@ -121,7 +121,11 @@ async function archiveOnce(
 async function copyPoster(url: string, target: string, part: string, engine: Engine, signal: AbortSignal) {
   try {
     await engine.download(url, part, { maxBytes: MAX_POSTER_BYTES, signal });
-    const jpeg = await sharp(part, { limitInputPixels: 40_000_000 }).jpeg({ quality: 85 }).toBuffer();
+    // A JPEG has no transparency: a transparent area is shown on white, as the page behind it would be.
+    const jpeg = await sharp(part, { limitInputPixels: 40_000_000 })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     await fs.writeFile(part, jpeg);
     await fs.rename(part, target);
   } finally {
