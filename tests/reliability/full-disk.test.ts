@@ -18,7 +18,7 @@ import { runTool } from '@/server/media/run-tool';
 import { FFMPEG_PATH } from '@/server/media/tool-paths';
 import { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
 import { makeUpstreamClip } from '../fakes/upstream-clip';
-import { expectError, getJson, getTask, submit, upload, waitForTask } from '../support/api-calls';
+import { expectError, getJson, getTask, postUpload, submit, upload, waitForTask } from '../support/api-calls';
 import { bodyFor } from '../support/api-in-one-server';
 import { fileTree } from '../support/file-tree';
 import { expectNoServerPaths, expectPlainWords } from '../support/plain-words';
@@ -39,12 +39,6 @@ const ROOM_FOR_THE_DATABASE = 1024 * 1024;
 const history = (server: ServerProcess, id: string) =>
   getJson(server, `/api/v1/tasks/${id}/history`, taskHistorySchema);
 const halfWritten = (dataDir: string) => Object.keys(fileTree(dataDir)).filter((file) => file.includes('.part'));
-
-function postUpload(server: ServerProcess, image: Buffer) {
-  const form = new FormData();
-  form.set('file', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
-  return server.fetch('/api/v1/uploads', { method: 'POST', body: form });
-}
 
 describe.skipIf(!disk)('the render on a full disk', () => {
   it.each([

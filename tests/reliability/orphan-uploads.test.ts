@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '@/server/store/sqlite/open-sqlite-store';
 import { newId } from '@/server/store/new-id';
-import { upload } from '../support/api-calls';
+import { postUpload, upload } from '../support/api-calls';
 import { holdSqliteWriteLock } from '../support/sqlite-write-lock';
 import { makeTestImage } from '../support/test-image';
 import { makeDataDir, startTestApp, type TestServer } from '../support/test-server';
@@ -22,19 +22,13 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function postUpload(image: Buffer): Promise<Response> {
-  const form = new FormData();
-  form.set('file', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
-  return server!.fetch('/api/v1/uploads', { method: 'POST', body: form });
-}
-
 describe('upload files and their records', () => {
   it('an upload whose record cannot be stored leaves no file', async () => {
     server = await startTestApp({}, dataDir);
     const image = await makeTestImage();
     const lock = await holdSqliteWriteLock(path.join(dataDir, DATABASE_FILE));
     try {
-      const refused = await postUpload(image);
+      const refused = await postUpload(server!, image);
       expect(refused.status).toBeGreaterThanOrEqual(500);
       expect(fs.readdirSync(uploadsDir)).toEqual([]);
     } finally {
