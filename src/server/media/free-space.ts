@@ -6,6 +6,7 @@
  * it (ENOSPC); this only keeps us from filling it ourselves.
  */
 import fs from 'node:fs/promises';
+import { isStorageFull } from '@/server/faults/storage-full';
 
 export const STORAGE_HEADROOM_BYTES = 4 * 1024 * 1024;
 
@@ -39,6 +40,7 @@ export async function ensureRoom(dir: string, bytes: number, what: string): Prom
  * not found". Told as the full disk it was, with the tool's words as its cause.
  */
 export async function asStorageFullWhenLow(error: unknown, dir: string): Promise<unknown> {
+  if (isStorageFull(error)) return error;
   const free = await freeBytes(dir).catch(() => Number.POSITIVE_INFINITY);
   if (free >= STORAGE_HEADROOM_BYTES) return error;
   return new StorageFullError(`No space left on device: ${megabytes(free)} was free when it failed.`, { cause: error });

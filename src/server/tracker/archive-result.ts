@@ -58,7 +58,7 @@ export async function archiveResult(
       return { ...(await archiveOnce(taskId, urls, engine, media, signal)), storageWaits };
     } catch (caught) {
       if (signal.aborted) throw caught;
-      const error = isStorageFull(caught) ? caught : await asStorageFullWhenLow(caught, media.root);
+      const error = await asStorageFullWhenLow(caught, media.root);
       const delay = Math.min(STORAGE_RETRY_MS.first * 2 ** storageWaits, STORAGE_RETRY_MS.max);
       if (engine.simulated || !isStorageFull(error) || Date.now() + delay > waitUntil) throw error;
       if (storageWaits === 0) await options.onStorageWait?.(error);

@@ -10,10 +10,10 @@ import type { Engine, EngineState, EngineTask } from '../engine';
 import { checkImage } from '@/server/images/check-image';
 import { describeFault } from '@/server/faults/describe-fault';
 import { readImage, type ImageSources } from '@/server/images/read-image';
-import { isStorageFull } from '@/server/faults/storage-full';
-import { asStorageFullWhenLow, ensureRoom } from '@/server/media/free-space';
+import { asStorageFullWhenLow } from '@/server/media/free-space';
 import { outputSize } from './output-size';
-import { FRAMES_PER_SECOND, renderClip, type RenderReport } from './render-clip';
+import { renderClip, type RenderReport } from './render-clip';
+import { ensureRenderRoom } from './render-room';
 import { simulatedFailure, type SimulatedFailure } from './simulated-failures';
 import { stableFraction } from './stable-fraction';
 import { WorkQueue } from './work-queue';
@@ -43,12 +43,6 @@ interface LocalJob {
 }
 
 const URL_SCHEME = 'local-engine:';
-/* Bytes per pixel per frame a render takes at most, its still and poster included (H.264 of a still image is far smaller). */
-const RENDER_BYTES_PER_PIXEL_FRAME = 1 / 32;
-
-function renderBytesBound(size: { width: number; height: number }, duration: EngineTask['duration']): number {
-  return Math.ceil(size.width * size.height * Number(duration) * FRAMES_PER_SECOND * RENDER_BYTES_PER_PIXEL_FRAME);
-}
 const RESULT_FILE = /^local-engine:(tsk_[0-9a-z]{26}\.(?:mp4|jpg))$/;
 
 export class LocalEngine implements Engine {
@@ -133,7 +127,7 @@ export class LocalEngine implements Engine {
       const size = outputSize(facts.width, facts.height, task.resolution);
       job.render = await this.queue.run(async () => {
         // Checked when its turn comes: the disk may have filled while it waited.
-        await ensureRoom(this.options.workDir, renderBytesBound(size, task.duration), 'the preview video');
+        await ensureRenderRoom(this.options.workDir, size, task.duration);
         return renderClip({
           image: bytes,
           imageWidth: facts.width,
@@ -151,11 +145,8 @@ export class LocalEngine implements Engine {
       await removeQuietly([videoPath, posterPath]);
       if (job.abort.signal.aborted) return;
       // Fails at once, a full disk included: a preview costs nothing to run again once space is back.
-      const cause = isStorageFull(error) ? error : await asStorageFullWhenLow(error, this.options.workDir);
-      const { code, message, detail } = describeFault(cause, {
-        doing: 'making the preview video',
-        code: 'engine_failed',
-      });
+      const words = { doing: 'making the preview video', code: 'engine_failed' };
+      const { code, message, detail } = describeFault(await asStorageFullWhenLow(error, this.options.workDir), words);
       job.renderError = { code, message, detail };
     }
   }
