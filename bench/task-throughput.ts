@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SCRATCH_DIR } from '@/server/data-dir/scratch-dir';
 import { SECURITY_HEADERS } from '@/server/http/security-headers';
 import { BUDGETS } from './budgets';
 import { load, type LoadFigures } from './lib/load';
@@ -129,10 +130,11 @@ export async function benchTaskThroughput(): Promise<ThroughputFigures> {
  * beside it. Its poster, written whole and last, says the encode is over.
  */
 async function waitForRender(server: ServerProcess, taskId: string, timeoutMs = 120_000): Promise<void> {
-  const poster = path.join(server.dataDir, 'local-engine', `${taskId}.jpg`);
+  // The server's own scratch folder, DATA_DIR/scratch/<pid>-<start>/ (there is one: the server runs).
+  const scratch = path.join(server.dataDir, SCRATCH_DIR);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (fs.existsSync(poster)) return;
+    if (fs.readdirSync(scratch).some((dir) => fs.existsSync(path.join(scratch, dir, `${taskId}.jpg`)))) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`task ${taskId} was not rendered within ${timeoutMs} ms`);

@@ -13,7 +13,10 @@ import type { Health } from '@/shared/contract';
 import type { ErrorCode } from '@/shared/errors';
 import { requireAccess } from './access/require-access';
 import { backstopBodyLimit } from './http/backstop-body-limit';
+import { faultDetail } from './faults/describe-fault';
+import { isStorageFull } from './faults/storage-full';
 import { errorBody, HttpError } from './http/http-error';
+import { reservedAreaOf } from './http/reserved-path';
 import { sameOriginWrites } from './http/same-origin-writes';
 import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth';
@@ -31,6 +34,9 @@ import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
 import { StoreUnavailableError } from './store/store-unavailable';
+
+const STORAGE_FULL_ANSWER =
+  'The server has run out of storage space, so nothing was saved. Try again once space has been freed on the server.';
 
 export interface AppDeps {
   services: Services;
@@ -62,7 +68,13 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/v1/webhooks', webhookRoutes(services));
   app.route('/media', mediaRoutes(services));
 
-  app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+  // Whatever no route above answered under /api or /media, in any spelling, is a JSON 404, never the dashboard.
+  app.all('*', async (c, next) => {
+    const area = reservedAreaOf(c.req.path);
+    if (area === 'media') return c.json(errorBody('not_found', 'No such file.'), 404);
+    if (area === 'api') return c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404);
+    await next();
+  });
   mountSpa(app, services.config.distDir, services.engine.name);
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
@@ -74,6 +86,11 @@ export function createApp({ services, version }: AppDeps) {
       return c.json(errorBody(codeForStatus(status), err.message || 'The request could not be read.'), status);
     }
     if (err instanceof StoreUnavailableError) return storeUnavailable(c, err, services);
+    // A full disk is no bug of ours and no fault of the client's: 507, in words, the detail in the log.
+    if (isStorageFull(err)) {
+      services.log.warn('storage full', { path: c.req.path, detail: faultDetail(err) });
+      return c.json(errorBody('insufficient_storage', STORAGE_FULL_ANSWER), 507);
+    }
     services.log.error('unhandled error', {
       path: c.req.path,
       error: err instanceof Error ? err.message : String(err),

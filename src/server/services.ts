@@ -16,6 +16,9 @@ import { newId } from './store/new-id';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { Tracker } from './tracker/tracker';
+import { lockDataDir, type DataDirLock } from './data-dir/data-dir-lock';
+import { openScratchDir } from './data-dir/scratch-dir';
+import { sweepOrphanUploads } from './images/sweep-orphan-uploads';
 import { CallbackSender } from './callbacks/callback-sender';
 
 export interface Services {
@@ -39,7 +42,7 @@ export interface Services {
   setListenOrigin(origin: string): void;
   origin(): string;
   start(): Promise<void>;
-  /** Stops the loops, lets in-flight writes finish, closes the database. */
+  /** Stops the loops, lets in-flight writes finish, closes the database, frees DATA_DIR. */
   stop(): Promise<void>;
 }
 
@@ -52,11 +55,32 @@ export interface ServiceOptions {
 export const WEBHOOK_PATH = '/api/v1/webhooks/apiinone';
 
 export async function openServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  // Before anything in DATA_DIR is read or changed: a second server on the folder stops here,
+  // having touched nothing (DataDirInUseError).
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await openHeld(config, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLock): Promise<Services> {
   const log = options.log ?? createLogger(config.logLevel);
   const serverId = newId('srv');
   const store = await openStore(config);
   const media = new MediaStorage(config.dataDir);
-  media.sweepPartials();
+  // What earlier processes left: they are gone, since this one holds the lock they held.
+  const swept = {
+    partFiles: media.sweepPartials(),
+    orphanUploads: await sweepOrphanUploads(media, store.uploads),
+    scratchDirs: 0,
+  };
+  const scratch = openScratchDir(config.dataDir, lock.holderId);
+  swept.scratchDirs = scratch.swept;
+  if (swept.partFiles + swept.orphanUploads + swept.scratchDirs > 0)
+    log.info('swept what earlier processes left', swept);
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
   if (!config.apiKey) await store.ledger.grantOnce('grant:local-start', LOCAL_STARTING_CREDITS, Date.now());
   const isAllowedAddress = options.isAllowedAddress ?? linkAddressPolicy(config.security);
@@ -65,7 +89,7 @@ export async function openServices(config: Config, options: ServiceOptions = {})
   const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress, ownOrigins: () => [origin()] };
   // The upstream can only call us back at a public address.
   const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
-  const engine = createEngine(config, images, webhookUrl);
+  const engine = createEngine(config, images, webhookUrl, scratch.path);
   const secrets = config.apiKey ? [config.apiKey] : [];
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;
@@ -101,7 +125,10 @@ export async function openServices(config: Config, options: ServiceOptions = {})
     isAllowedAddress,
     log,
     webhookSecret,
-    setListenOrigin: (value) => (listenOrigin = value),
+    setListenOrigin: (value) => {
+      listenOrigin = value;
+      lock.noteOrigin(value);
+    },
     origin,
     start: async () => {
       await tracker.start();
@@ -112,6 +139,8 @@ export async function openServices(config: Config, options: ServiceOptions = {})
       await callbacks.stop();
       await engine.close();
       await store.close();
+      scratch.remove();
+      lock.release();
     },
   };
 }

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'engine_failed',
   'deadline_exceeded',
+  /* The server's disk is full: nothing was stored (507), or a task could not save its video. */
+  'insufficient_storage',
   'internal_error',
   /* The server cannot answer now (its database is locked or unreachable): retry after Retry-After. */
   'service_unavailable',

@@ -34,10 +34,15 @@ export async function expectError(response: Response, status: number, code: stri
   return apiErrorSchema.parse(body).error.message;
 }
 
-export async function upload(api: Api, image: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+/** An upload as sent, answered as it comes (for refusals). */
+export function postUpload(api: Api, image: Buffer, name = 'photo.jpg', type = 'image/jpeg'): Promise<Response> {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(image)], { type }), name);
-  const response = await api.fetch('/api/v1/uploads', { method: 'POST', body: form });
+  return api.fetch('/api/v1/uploads', { method: 'POST', body: form });
+}
+
+export async function upload(api: Api, image: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+  const response = await postUpload(api, image, name, type);
   const body: unknown = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(201);
   return uploadSchema.parse(body);

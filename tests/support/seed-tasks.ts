@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { generationCreatedSchema, taskSchema, uploadSchema, type Task } from '@/shared/contract';
 import { isFinalStatus, type TaskStatus } from '@/shared/status';
 
@@ -60,14 +61,17 @@ export function waitForFinal(base: string, id: string, timeoutMs = 120_000): Pro
 }
 
 /**
- * A task that fails the way a real one can: its image link answers 404 by the time the engine
- * fetches it (image_unreachable, uncharged). The missing-image server lives only for the call.
+ * A task that fails the way a real one can: its image link cannot be fetched when the engine
+ * tries (image_unreachable, uncharged). The link names this machine by its host name, which
+ * passes the submit's checks (names are looked up only when used) and resolves inside without
+ * any traffic leaving the machine: refused there as an inside address, or — on a server that
+ * may fetch from loopback — answered 404 by the missing-image server, which lives only for the call.
  */
 export async function submitFailingTask(base: string, prompt: string): Promise<Task> {
   const missing = http.createServer((_request, response) => response.writeHead(404).end());
   await new Promise<void>((resolve) => missing.listen(0, '127.0.0.1', resolve));
   try {
-    const image = `http://127.0.0.1:${(missing.address() as AddressInfo).port}/gone.jpg`;
+    const image = `http://${os.hostname()}:${(missing.address() as AddressInfo).port}/gone.jpg`;
     return await waitForStatus(base, await submitTask(base, image, prompt), 'failed');
   } finally {
     missing.close();

@@ -107,12 +107,7 @@ export class ServerProcess implements Api {
   async start(): Promise<void> {
     if (this.running) throw new Error('already running');
     for (let attempt = 0; ; attempt++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-        env: { ...process.env, ...this.env, PORT: String(this.port) },
-        stdio: ['ignore', this.capture ? 'pipe' : 'ignore', this.capture ? 'pipe' : 'inherit'],
-      });
-      child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      const child = this.spawnMain(this.capture);
       const exited = new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')));
       const answered = waitForHttp(`${this.url}/api/health`).then(
         () => 'up' as const,
@@ -132,6 +127,30 @@ export class ServerProcess implements Api {
     }
   }
 
+  /**
+   * Starts the server on its port once, expecting it to refuse to start (another server holds
+   * its DATA_DIR): resolves with its exit code and all it printed. Fails when it is still running
+   * after `timeoutMs`. Its health is not asked: the port may be another server's.
+   */
+  async startRefused(timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+    if (this.running) throw new Error('already running');
+    const before = this.output.length;
+    const child = this.spawnMain(true);
+    const code = await new Promise<number | null | 'running'>((resolve) => {
+      const timer = setTimeout(() => resolve('running'), timeoutMs);
+      // 'close', not 'exit': all it printed has been read by then.
+      child.once('close', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    if (code === 'running') {
+      child.kill('SIGKILL');
+      throw new Error(`the server on ${this.url} was still running after ${timeoutMs} ms; it should have refused`);
+    }
+    return { code, output: this.output.slice(before) };
+  }
+
   /** SIGKILL: no shutdown code runs, whatever was in progress is cut where it stood. */
   kill(): Promise<number | null> {
     return this.signal('SIGKILL');
@@ -144,6 +163,16 @@ export class ServerProcess implements Api {
 
   async stop(): Promise<void> {
     await this.terminate();
+  }
+
+  private spawnMain(capture: boolean): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', capture ? 'pipe' : 'ignore', capture ? 'pipe' : 'inherit'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    return child;
   }
 
   private async signal(signal: NodeJS.Signals): Promise<number | null> {

@@ -1,5 +1,4 @@
 /** Picks the engine from the configuration: API in One when a key is set, else the local preview engine. */
-import path from 'node:path';
 import { ApiInOneEngine } from './api-in-one/api-in-one-engine';
 import type { Config } from '@/server/config/config';
 import type { Engine } from './engine';
@@ -7,7 +6,8 @@ import type { ImageSources } from '@/server/images/read-image';
 import { LocalEngine } from './local/local-engine';
 import { ApiInOneClient } from './api-in-one/api-in-one-client';
 
-export function createEngine(config: Config, images: ImageSources, webhookUrl: string | null): Engine {
+/** `workDir`: this process's scratch folder, for the local engine's renders. */
+export function createEngine(config: Config, images: ImageSources, webhookUrl: string | null, workDir: string): Engine {
   if (config.apiKey) {
     const client = new ApiInOneClient({
       baseUrl: config.apiBaseUrl,
@@ -18,7 +18,7 @@ export function createEngine(config: Config, images: ImageSources, webhookUrl: s
     return new ApiInOneEngine(client, { webhookUrl });
   }
   return new LocalEngine({
-    workDir: path.join(config.dataDir, 'local-engine'),
+    workDir,
     delayMs: config.localEngine.delayMs,
     failureRate: config.localEngine.failureRate,
     images,

@@ -23,7 +23,14 @@ export interface ImageSources {
 }
 
 /* `upl_` + newId's 26 characters (time, then 80 random bits) + the stored format's extension. */
-const UPLOAD_PATH = /^\/media\/uploads\/(upl_[0-9a-hjkmnp-tv-z]{26}\.(?:jpg|png|webp))$/;
+const UPLOAD_FILE_NAME = 'upl_[0-9a-hjkmnp-tv-z]{26}\\.(?:jpg|png|webp)';
+const UPLOAD_PATH = new RegExp(`^/media/uploads/(${UPLOAD_FILE_NAME})$`);
+const UPLOAD_FILE = new RegExp(`^${UPLOAD_FILE_NAME}$`);
+
+/** A name in the shape of the upload files we write (not a part file, not anything else). */
+export function isUploadFileName(name: string): boolean {
+  return UPLOAD_FILE.test(name);
+}
 
 function parseUrl(url: string): URL | null {
   try {
@@ -70,11 +77,18 @@ export async function readImage(
   requestOrigin?: string,
 ): Promise<{ bytes: Buffer; upload: UploadRecord | null }> {
   const upload = await ownUpload(url, sources, requestOrigin);
-  if (upload) {
-    const bytes = await fs.readFile(sources.media.absolute(`uploads/${upload.fileName}`));
-    return { bytes, upload };
-  }
+  if (upload) return { bytes: await readUploadFile(upload, sources.media), upload };
   return { bytes: await fetchImage(url, sources), upload: null };
+}
+
+/* The record outlived its file (removed by hand, a restored backup): a reason a person can act on, not ENOENT. */
+async function readUploadFile(upload: UploadRecord, media: MediaStorage): Promise<Buffer> {
+  try {
+    return await fs.readFile(media.absolute(`uploads/${upload.fileName}`));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new ImageRefusal('image_unreachable', 'That uploaded image is no longer on this server. Upload it again.');
+  }
 }
 
 async function fetchImage(url: string, sources: ImageSources): Promise<Buffer> {

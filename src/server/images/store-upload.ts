@@ -4,8 +4,10 @@
  * riding along in the file (polyglots) — under a random name.
  */
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
+import { ensureRoom } from '@/server/media/free-space';
 import type { MediaExtension, MediaStorage } from '@/server/media/media-storage';
 import { newId } from '@/server/store/new-id';
 import type { UploadRecord } from '@/server/store/uploads-store';
@@ -27,7 +29,7 @@ function reencode(image: Sharp, contentType: ImageContentType): Sharp {
 /*
  * Every pixel is decoded (any libvips warning fails it): a truncated file, or one that only
  * starts like an image, is refused here rather than stored. Decoding to memory first keeps a
- * bad image (422) apart from a disk error (500).
+ * bad image (422) apart from a disk error (507 when the disk is full).
  */
 async function decodeAndReencode(bytes: Buffer, contentType: ImageContentType): Promise<Buffer> {
   try {
@@ -42,28 +44,45 @@ async function decodeAndReencode(bytes: Buffer, contentType: ImageContentType): 
   }
 }
 
-export async function storeUpload(bytes: Buffer, media: MediaStorage, origin: string): Promise<UploadRecord> {
+/**
+ * Stores the image and hands its record to `keep` (which stores the record): a file is on disk
+ * only with its record, so when `keep` fails — a full or busy database — the file goes too.
+ * On a full disk nothing is written (free-space.ts), or what was is removed, and the error,
+ * ENOSPC, is answered 507 (app.ts).
+ */
+export async function storeUpload<T>(
+  bytes: Buffer,
+  media: MediaStorage,
+  origin: string,
+  keep: (stored: UploadRecord) => Promise<T>,
+): Promise<T> {
   const facts = await checkImage(bytes, 'upload_invalid');
   const now = Date.now();
   const id = newId('upl', now);
   const target = media.file('uploads', id, EXTENSIONS[facts.contentType]);
   const part = media.partPath(target);
   const encoded = await decodeAndReencode(bytes, facts.contentType);
+  await ensureRoom(path.dirname(target.absolutePath), encoded.length, 'the image');
   try {
     await fs.writeFile(part, encoded);
     await fs.rename(part, target.absolutePath);
-    const size = encoded.length;
-    return {
-      id,
-      fileName: `${id}.${target.extension}`,
-      url: `${origin}/media/${target.relativePath}`,
-      width: facts.width,
-      height: facts.height,
-      contentType: facts.contentType,
-      bytes: size,
-      createdAt: now,
-    };
   } finally {
     await fs.rm(part, { force: true });
+  }
+  const stored: UploadRecord = {
+    id,
+    fileName: `${id}.${target.extension}`,
+    url: `${origin}/media/${target.relativePath}`,
+    width: facts.width,
+    height: facts.height,
+    contentType: facts.contentType,
+    bytes: encoded.length,
+    createdAt: now,
+  };
+  try {
+    return await keep(stored);
+  } catch (error) {
+    await fs.rm(target.absolutePath, { force: true });
+    throw error;
   }
 }

@@ -9,8 +9,8 @@
 import { Hono } from 'hono';
 import { batchRequestSchema, type BatchCreated, type BatchVariant } from '@/shared/batch-contract';
 import { DEFAULT_CATALOGUE, quote } from '@/shared/pricing';
-import { refuseUnsafeCallbackUrls } from '@/server/callbacks/callback-url-guard';
 import { BATCH_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { refuseUnsafeLinks } from '@/server/http/refuse-unsafe-links';
 import { HttpError } from '@/server/http/http-error';
 import { perMinute } from '@/server/http/rate-limit';
 import { requestOrigin } from '@/server/http/request-origin';
@@ -23,13 +23,13 @@ import { startTasks, type StartRefusals } from '@/server/tasks/start-tasks';
 import { tasksOfBatch } from '@/server/tasks/tasks-of-batch';
 
 export function batchRoutes(services: Services) {
-  const { store, engine, config, isAllowedAddress } = services;
+  const { store, engine, config } = services;
 
   return new Hono()
     .post(
       '/',
       perMinute(store.rateLimits, config.security.rateLimits.batchesPerMin, 'batches'),
-      refuseUnsafeCallbackUrls(isAllowedAddress),
+      refuseUnsafeLinks(services),
       limitBody(BATCH_BODY_LIMIT),
       requireJson,
       validate('json', batchRequestSchema),

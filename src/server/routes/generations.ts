@@ -7,8 +7,8 @@
 import { Hono } from 'hono';
 import { generationRequestSchema, type GenerationCreated, type GenerationRequest } from '@/shared/contract';
 import { DEFAULT_CATALOGUE, quote } from '@/shared/pricing';
-import { refuseUnsafeCallbackUrls } from '@/server/callbacks/callback-url-guard';
 import { JSON_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
+import { refuseUnsafeLinks } from '@/server/http/refuse-unsafe-links';
 import { HttpError } from '@/server/http/http-error';
 import { perMinute } from '@/server/http/rate-limit';
 import { requireJson } from '@/server/http/require-json';
@@ -30,11 +30,11 @@ const refusals: StartRefusals = {
 };
 
 export function generationRoutes(services: Services) {
-  const { config, isAllowedAddress } = services;
+  const { config } = services;
   return new Hono().post(
     '/',
     perMinute(services.store.rateLimits, config.security.rateLimits.submitsPerMin, 'video requests'),
-    refuseUnsafeCallbackUrls(isAllowedAddress),
+    refuseUnsafeLinks(services),
     limitBody(JSON_BODY_LIMIT),
     requireJson,
     validate('json', generationRequestSchema),

@@ -1,6 +1,5 @@
 /** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
 import { Hono } from 'hono';
-import fs from 'node:fs/promises';
 import type { Upload } from '@/shared/contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
 import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
@@ -39,17 +38,12 @@ export function uploadRoutes({ store, media, config, access }: Services) {
       );
     }
     try {
-      const stored = await storeUpload(
-        Buffer.from(await file.arrayBuffer()),
-        media,
-        requestOrigin(c, config.publicBaseUrl),
-      );
-      // With access required, the link carries its own token so API in One can fetch the image.
-      const upload = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
-      // Not recorded (the database is busy): the file goes too, so a refused upload leaves nothing behind.
-      await store.uploads.insert(upload).catch(async (error: unknown) => {
-        await fs.rm(media.absolute(`uploads/${stored.fileName}`), { force: true });
-        throw error;
+      const bytes = Buffer.from(await file.arrayBuffer());
+      const upload = await storeUpload(bytes, media, requestOrigin(c, config.publicBaseUrl), async (stored) => {
+        // With access required, the link carries its own token so API in One can fetch the image.
+        const shared = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
+        await store.uploads.insert(shared);
+        return shared;
       });
       return c.json(
         {

@@ -1,19 +1,32 @@
 /**
  * Copies a finished video (and its poster) into our own storage at once — upstream links
  * expire within hours — and describes it from the file itself with ffprobe. Files are
- * written beside their final name and renamed into place, so a crash leaves no half video.
+ * written beside their final name and renamed into place, so a crash leaves no half video;
+ * an attempt that fails after placing them takes them away again.
+ *
+ * A full disk: a paid video exists upstream and must not be lost to a disk that fills for a
+ * while, so its copy waits for space, trying again every few seconds (bounded: STORAGE_WAIT_MS
+ * per step; the tracker's retries bound the steps). A simulated video fails at once — running
+ * it again costs nothing.
  */
 import fs from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import type { Engine } from '@/server/engine/engine';
+import { faultDetail } from '@/server/faults/describe-fault';
+import { isStorageFull } from '@/server/faults/storage-full';
+import { asStorageFullWhenLow, ensureRoom } from '@/server/media/free-space';
 import { makePoster } from '@/server/media/make-poster';
-import type { MediaStorage } from '@/server/media/media-storage';
+import type { MediaFile, MediaStorage } from '@/server/media/media-storage';
 import { probeVideo } from '@/server/media/probe-video';
 import type { TaskResultRecord } from '@/server/store/tasks-store';
 
 /* Hailuo clips are tens of megabytes; anything far larger is not one. */
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
 const MAX_POSTER_BYTES = 20 * 1024 * 1024;
+/* How long one step waits for space before handing the task back to the tracker. */
+export const STORAGE_WAIT_MS = 2 * 60_000;
+const STORAGE_RETRY_MS = { first: 1000, max: 10_000 };
 
 export interface ArchiveReport {
   result: TaskResultRecord;
@@ -21,6 +34,14 @@ export interface ArchiveReport {
   posterSource: 'engine' | 'ffmpeg';
   posterError: string | null;
   codec: string;
+  /** Attempts that found the disk full before this one saved the video. */
+  storageWaits: number;
+}
+
+export interface ArchiveOptions {
+  /** Told once when a copy starts waiting for space (for the task's history). */
+  onStorageWait?: (error: unknown) => Promise<void>;
+  storageWaitMs?: number;
 }
 
 export async function archiveResult(
@@ -29,10 +50,35 @@ export async function archiveResult(
   engine: Engine,
   media: MediaStorage,
   signal: AbortSignal,
+  options: ArchiveOptions = {},
 ): Promise<ArchiveReport> {
+  const waitUntil = Date.now() + (options.storageWaitMs ?? STORAGE_WAIT_MS);
+  for (let storageWaits = 0; ; storageWaits++) {
+    try {
+      return { ...(await archiveOnce(taskId, urls, engine, media, signal)), storageWaits };
+    } catch (caught) {
+      if (signal.aborted) throw caught;
+      const error = await asStorageFullWhenLow(caught, media.root);
+      const delay = Math.min(STORAGE_RETRY_MS.first * 2 ** storageWaits, STORAGE_RETRY_MS.max);
+      if (engine.simulated || !isStorageFull(error) || Date.now() + delay > waitUntil) throw error;
+      if (storageWaits === 0) await options.onStorageWait?.(error);
+      await sleep(delay, undefined, { signal });
+    }
+  }
+}
+
+async function archiveOnce(
+  taskId: string,
+  urls: { videoUrl: string; posterUrl: string | null },
+  engine: Engine,
+  media: MediaStorage,
+  signal: AbortSignal,
+): Promise<Omit<ArchiveReport, 'storageWaits'>> {
   const video = media.file('videos', taskId, 'mp4');
   const poster = media.file('posters', taskId, 'jpg');
   const videoPart = media.partPath(video);
+  // Its size is known only once it is here: at least the headroom must be free to begin.
+  await ensureRoom(media.root, 0, 'the finished video');
   try {
     const { bytes } = await engine.download(urls.videoUrl, videoPart, { maxBytes: MAX_VIDEO_BYTES, signal });
     const facts = await probeVideo(videoPart, signal);
@@ -45,7 +91,7 @@ export async function archiveResult(
         posterSource = 'engine';
       } catch (error) {
         // A missing poster is not worth failing a paid video over: make our own from the first frame.
-        posterError = (error as Error).message;
+        posterError = faultDetail(error);
       }
     }
     if (posterSource === 'ffmpeg') await makePoster(video.absolutePath, poster.absolutePath, signal);
@@ -62,6 +108,10 @@ export async function archiveResult(
       posterError,
       codec: facts.codec,
     };
+  } catch (error) {
+    // No task points at these yet: a video without its poster is not kept (the next attempt copies both).
+    await removeAll([video, poster]);
+    throw error;
   } finally {
     await fs.rm(videoPart, { force: true });
   }
@@ -71,10 +121,18 @@ export async function archiveResult(
 async function copyPoster(url: string, target: string, part: string, engine: Engine, signal: AbortSignal) {
   try {
     await engine.download(url, part, { maxBytes: MAX_POSTER_BYTES, signal });
-    const jpeg = await sharp(part, { limitInputPixels: 40_000_000 }).jpeg({ quality: 85 }).toBuffer();
+    // A JPEG has no transparency: a transparent area is shown on white, as the page behind it would be.
+    const jpeg = await sharp(part, { limitInputPixels: 40_000_000 })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     await fs.writeFile(part, jpeg);
     await fs.rename(part, target);
   } finally {
     await fs.rm(part, { force: true });
   }
+}
+
+async function removeAll(files: readonly MediaFile[]): Promise<void> {
+  await Promise.all(files.map((file) => fs.rm(file.absolutePath, { force: true })));
 }

@@ -1,4 +1,5 @@
 /** What a person reads when a task is stopped at its deadline: how long it had, and what last went wrong. */
+import { plainReason } from '@/server/faults/describe-fault';
 import type { NewExchange } from '@/server/store/history-store';
 
 const ENGINE_CALLS: ReadonlySet<string> = new Set(['submit', 'poll', 'download']);
@@ -6,7 +7,8 @@ const ENGINE_CALLS: ReadonlySet<string> = new Set(['submit', 'poll', 'download']
 export function deadlineMessage(deadlineMs: number, exchanges: readonly NewExchange[]): string {
   // Only the latest call to the engine counts: an error it got past earlier is not why it stopped.
   const last = exchanges.findLast((x) => ENGINE_CALLS.has(x.operation));
-  const why = last?.error ? ` The last attempt failed: ${last.error.replace(/\.?$/, '.')}` : '';
+  // An exchange's error is for support; only plain words of it reach the person.
+  const why = last?.error ? ` The last attempt failed: ${plainReason(last.error).replace(/\.?$/, '.')}` : '';
   return `The task did not finish within ${describeSpan(deadlineMs)}, so it was stopped.${why} No credits were charged.`;
 }
 

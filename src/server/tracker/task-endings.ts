@@ -9,8 +9,11 @@ import { archiveResult } from './archive-result';
 import { deadlineMessage } from './deadline-message';
 import { failureBackoffMs } from './backoff';
 import { describeEngine } from './engine-words';
+import { describeFault, faultDetail } from '@/server/faults/describe-fault';
 import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
 
+const STORAGE_WAIT_MESSAGE =
+  'The server is out of storage space. The finished video is kept upstream and is saved here as soon as space is freed.';
 /* Failed copies of a finished video in a row before the task is given up. */
 const MAX_ARCHIVE_FAILURES = 5;
 
@@ -55,6 +58,7 @@ export class TaskEndings {
         engine,
         media,
         signal,
+        { onStorageWait: (error) => this.recordStorageWait(task, state, error) },
       );
       await exchanges.record(task.id, 'download', {
         body: {
@@ -64,6 +68,7 @@ export class TaskEndings {
           ...report.result,
           poster: report.posterSource,
           poster_error: report.posterError,
+          storage_waits: report.storageWaits,
         },
       });
       const { width, height, durationS } = report.result;
@@ -77,10 +82,25 @@ export class TaskEndings {
     } catch (error) {
       if (this.context.stopping.aborted) throw error;
       const failures = task.failures + 1;
-      const message = `The finished video could not be saved: ${(error as Error).message}`;
-      await exchanges.record(task.id, 'download', { error: message, body: { video_url: state.videoUrl } });
-      if (failures >= MAX_ARCHIVE_FAILURES) return this.fail(task, 'upstream_error', message, 'tracker');
+      const fault = describeFault(error, {
+        doing: 'saving the finished video',
+        code: 'upstream_error',
+        lead: 'The finished video could not be saved',
+      });
+      await exchanges.record(task.id, 'download', {
+        error: fault.message,
+        body: { video_url: state.videoUrl, detail: fault.detail },
+      });
+      if (failures >= MAX_ARCHIVE_FAILURES) return this.fail(task, fault.code, fault.message, 'tracker');
       await store.tasks.update(task.id, { failures, nextPollAt: Date.now() + failureBackoffMs(failures, null) });
     }
+  }
+
+  /* What support reads while a paid video waits for the disk to have room for it. */
+  private async recordStorageWait(task: TaskRecord, state: EngineState, error: unknown): Promise<void> {
+    await this.context.exchanges.record(task.id, 'download', {
+      error: STORAGE_WAIT_MESSAGE,
+      body: { video_url: state.videoUrl, detail: faultDetail(error) },
+    });
   }
 }

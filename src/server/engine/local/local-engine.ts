@@ -8,14 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine, EngineState, EngineTask } from '../engine';
 import { checkImage } from '@/server/images/check-image';
-import { ImageRefusal } from '@/server/images/image-refusal';
+import { describeFault } from '@/server/faults/describe-fault';
 import { readImage, type ImageSources } from '@/server/images/read-image';
+import { asStorageFullWhenLow } from '@/server/media/free-space';
 import { modeOfModel } from '@/shared/pricing';
+import { outputSize } from './output-size';
 import { renderClip, type RenderReport } from './render-clip';
+import { ensureRenderRoom } from './render-room';
 import { simulatedFailure, type SimulatedFailure } from './simulated-failures';
 import { WorkQueue } from './work-queue';
 
 export interface LocalEngineOptions {
+  /** This process's own scratch folder (data-dir/scratch-dir.ts): no other process writes or sweeps it. */
   workDir: string;
   delayMs: number;
   failureRate: number;
@@ -30,7 +34,8 @@ interface LocalJob {
   startedAt: number;
   failure: SimulatedFailure | null;
   render: RenderReport | null;
-  renderError: { code: string; message: string } | null;
+  /** Why the render failed: plain words for the person, the detail for support (in `raw`). */
+  renderError: { code: string; message: string; detail: string } | null;
   abort: AbortController;
   /** Settles when the render (or its failure) is done, files cleaned up included. */
   rendering: Promise<void>;
@@ -49,7 +54,6 @@ export class LocalEngine implements Engine {
 
   constructor(private readonly options: LocalEngineOptions) {
     // Work files never outlive a process: after a restart every unfinished task renders again.
-    fs.rmSync(options.workDir, { recursive: true, force: true });
     fs.mkdirSync(options.workDir, { recursive: true });
     this.queue = new WorkQueue(options.concurrency ?? 2);
     this.typicalDurationMs = Math.max(options.delayMs, 1000);
@@ -82,7 +86,7 @@ export class LocalEngine implements Engine {
   release(task: EngineTask): void {
     this.jobs.get(task.id)?.abort.abort();
     this.jobs.delete(task.id);
-    for (const file of this.files(task.id)) fs.rmSync(file, { force: true });
+    void removeQuietly(this.files(task.id));
   }
 
   /** Stops every render and waits until their processes and files are gone. */
@@ -120,31 +124,31 @@ export class LocalEngine implements Engine {
     try {
       const { bytes } = await readImage(task.image, this.options.images);
       const facts = await checkImage(bytes);
-      job.render = await this.queue.run(
-        () =>
-          renderClip({
-            image: bytes,
-            imageWidth: facts.width,
-            imageHeight: facts.height,
-            duration: task.duration,
-            resolution: task.resolution,
-            mode: modeOfModel(task.model) ?? 'standard',
-            prompt: task.prompt,
-            videoPath,
-            posterPath,
-            signal: job.abort.signal,
-          }),
-        job.abort.signal,
-      );
+      const size = outputSize(facts.width, facts.height, task.resolution);
+      job.render = await this.queue.run(async () => {
+        // Checked when its turn comes: the disk may have filled while it waited.
+        await ensureRenderRoom(this.options.workDir, size, task.duration);
+        return renderClip({
+          image: bytes,
+          imageWidth: facts.width,
+          imageHeight: facts.height,
+          duration: task.duration,
+          resolution: task.resolution,
+          mode: modeOfModel(task.model) ?? 'standard',
+          prompt: task.prompt,
+          videoPath,
+          posterPath,
+          signal: job.abort.signal,
+        });
+      }, job.abort.signal);
     } catch (error) {
+      // What a failed render placed is no use, and on a full disk its space is wanted back now.
+      await removeQuietly([videoPath, posterPath]);
       if (job.abort.signal.aborted) return;
-      job.renderError =
-        error instanceof ImageRefusal
-          ? { code: error.code, message: error.message }
-          : {
-              code: 'engine_failed',
-              message: `The preview engine could not render the video: ${(error as Error).message}`,
-            };
+      // Fails at once, a full disk included: a preview costs nothing to run again once space is back.
+      const words = { doing: 'making the preview video', code: 'engine_failed' };
+      const { code, message, detail } = describeFault(await asStorageFullWhenLow(error, this.options.workDir), words);
+      job.renderError = { code, message, detail };
     }
   }
 
@@ -164,12 +168,13 @@ export class LocalEngine implements Engine {
       };
     }
     if (job.renderError) {
+      const { code, message, detail } = job.renderError;
       return {
         ...base,
         status: 'failed',
         progress: job.lastProgress,
-        error: job.renderError,
-        raw: this.raw(job, 'Fail'),
+        error: { code, message },
+        raw: this.raw(job, 'Fail', { error_detail: detail }),
       };
     }
     if (elapsed < queuedFor) return { ...base, status: 'queued', progress: 0, raw: this.raw(job, 'Queueing') };
@@ -189,7 +194,7 @@ export class LocalEngine implements Engine {
   }
 
   /* What support sees as the "upstream answer" of a simulated task. */
-  private raw(job: LocalJob, status: string): unknown {
+  private raw(job: LocalJob, status: string, extra: Record<string, unknown> = {}): unknown {
     return {
       engine: 'local preview (simulated)',
       task_id: job.upstreamTaskId,
@@ -201,6 +206,12 @@ export class LocalEngine implements Engine {
         motion: job.render.motion,
         encode_ms: job.render.encodeMs,
       }),
+      ...extra,
     };
   }
+}
+
+/* Cleanup never fails the task it cleans up after (a folder gone or turned into a file: ENOTDIR). */
+async function removeQuietly(files: readonly string[]): Promise<void> {
+  await Promise.all(files.map((file) => fs.promises.rm(file, { force: true }).catch(() => undefined)));
 }

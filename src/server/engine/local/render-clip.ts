@@ -55,7 +55,8 @@ export async function renderClip(request: RenderRequest): Promise<RenderReport> 
   try {
     await source
       .resize(size.width * quality.supersample, size.height * quality.supersample, { fit: 'cover' })
-      .flatten({ background: '#000000' })
+      // A transparent area shows as the page behind it would: white, not black.
+      .flatten({ background: '#ffffff' })
       .jpeg({ quality: 92 })
       .toFile(stillPath);
     const frames = Number(request.duration) * FRAMES_PER_SECOND;
