@@ -27,13 +27,13 @@ import { TASK_STATUSES } from './status';
 
 // ---------- fields ----------
 
-export const promptSchema = z
-  .string({ error: 'Write a prompt describing the motion you want.' })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'Write a prompt describing the motion you want.' }),
-    z.maxLength(PROMPT_MAX_CHARS, { error: `The prompt is too long: at most ${PROMPT_MAX_CHARS} characters.` }),
-  );
+export const promptSchema = z.string({ error: 'Write a prompt describing the motion you want.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'Write a prompt describing the motion you want.' }),
+  z.maxLength(PROMPT_MAX_CHARS, {
+    error: `The prompt is too long: at most ${PROMPT_MAX_CHARS} characters (Hailuo’s own limit).`,
+  }),
+);
 
 function isHttpUrl(value: string): boolean {
   try {
