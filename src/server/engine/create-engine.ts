@@ -15,7 +15,7 @@ export function createEngine(config: Config, images: ImageSources, webhookUrl: s
       timeoutMs: config.upstreamTimeouts.callMs,
       downloadTimeoutMs: config.upstreamTimeouts.downloadMs,
     });
-    return new ApiInOneEngine(client, { webhookUrl });
+    return new ApiInOneEngine(client, { webhookUrl, resultGraceMs: config.upstreamTimeouts.resultGraceMs });
   }
   return new LocalEngine({
     workDir: path.join(config.dataDir, 'local-engine'),

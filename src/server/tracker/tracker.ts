@@ -33,8 +33,11 @@ export interface TrackerOptions {
 const STEP_LEASE_MS = 10 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
+/* What a restart does with a submit that was under way: depends on whether the engine knows a repeat. */
 const RESUBMIT_NOTE =
-  'Picked up after a restart. The submit may have reached the engine, so it is sent again with the same Idempotency-Key, which cannot start a second job.';
+  'Picked up after a restart. The submit may have reached the engine; it is sent again, and the engine answers a repeat with the job the first one made.';
+const NO_RESUBMIT_NOTE =
+  'Picked up after a restart. A submit was under way, so the engine may have made this video; it is not sent again.';
 
 export class Tracker {
   private readonly loop: WakeableLoop;
@@ -96,15 +99,11 @@ export class Tracker {
       const task = await tasks.get(id);
       if (!task) continue;
       const mayHaveReached = task.submitStartedAt !== null && task.upstreamTaskId === null;
+      const resent = this.options.engine.submitsAreIdempotent ? RESUBMIT_NOTE : NO_RESUBMIT_NOTE;
       await tasks.update(
         id,
         { nextPollAt: now },
-        taskEvent(
-          task.status,
-          task.progress,
-          'recovery',
-          mayHaveReached ? RESUBMIT_NOTE : 'Picked up after a restart.',
-        ),
+        taskEvent(task.status, task.progress, 'recovery', mayHaveReached ? resent : 'Picked up after a restart.'),
       );
     }
   }

@@ -5,6 +5,8 @@ import type { ApiInOneClient } from './api-in-one-client';
 export interface ApiInOneEngineOptions {
   /** Our webhook for API in One to call when a task ends; null when this server is not publicly reachable. */
   webhookUrl: string | null;
+  /** How long a "done" without a readable link is polled again (APIINONE_RESULT_GRACE_MS). */
+  resultGraceMs: number;
 }
 
 /* Generation takes one to two minutes: poll soon for a fast failure, then settle at every 15–30 s. */
@@ -15,11 +17,16 @@ export class ApiInOneEngine implements Engine {
   readonly name = 'apiinone' as const;
   readonly simulated = false;
   readonly typicalDurationMs = 90_000;
+  /* API in One documents no idempotency: a submit that may have reached it is never sent again. */
+  readonly submitsAreIdempotent = false;
+  readonly resultGraceMs: number;
 
   constructor(
     private readonly client: ApiInOneClient,
     private readonly options: ApiInOneEngineOptions,
-  ) {}
+  ) {
+    this.resultGraceMs = options.resultGraceMs;
+  }
 
   submit(task: EngineTask, options: EngineCallOptions & { idempotencyKey: string }): Promise<EngineState> {
     return this.client.createTask(

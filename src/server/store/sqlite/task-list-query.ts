@@ -26,6 +26,7 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>): SqlFragmen
   if (filter.mode) add('mode = ?', filter.mode);
   if (filter.batchId) add('batch_id = ?', filter.batchId);
   if (filter.ids?.length) add(`id IN (${placeholders(filter.ids.length)})`, ...filter.ids);
+  if (filter.errorCodes?.length) add(`error_code IN (${placeholders(filter.errorCodes.length)})`, ...filter.errorCodes);
   if (filter.fromMs !== undefined) add('created_at >= ?', filter.fromMs);
   if (filter.toMs !== undefined) add('created_at <= ?', filter.toMs);
   if (filter.q) {
