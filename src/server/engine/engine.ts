@@ -85,6 +85,12 @@ export class EngineError extends Error {
   }
 }
 
+/** The reference image as the engine will fetch it, and a line for the task's timeline. */
+export interface PreparedImage {
+  url: string;
+  description: string;
+}
+
 /**
  * A call that fails for a reason the engine can name throws an EngineError; anything else is
  * taken as a fault on our side (the task is tried again with backoff, never given up for it) —
@@ -108,6 +114,13 @@ export interface Engine {
    * (a relay may fill the link in late) before it is ended for a person to look at.
    */
   readonly resultGraceMs: number;
+  /**
+   * Makes the task's reference image ready for the engine (API in One fetches it from a URL, so
+   * it gets a JPEG on our own storage); the submit then sends the prepared URL. An image that
+   * cannot be used throws an EngineError (`image_unreachable`, `image_invalid`). Engines that read
+   * the image as given leave this out.
+   */
+  prepareImage?(task: EngineTask, options: EngineCallOptions): Promise<PreparedImage>;
   /** Starts the job. `idempotencyKey` is the same on every retry; only `submitsAreIdempotent` says whether the engine honours it. */
   submit(task: EngineTask, options: EngineCallOptions & { idempotencyKey: string }): Promise<EngineState>;
   poll(task: EngineTask & { upstreamTaskId: string }, options?: EngineCallOptions): Promise<EngineState>;

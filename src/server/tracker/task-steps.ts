@@ -3,7 +3,7 @@
  * what was learned. A step is one engine call; the tracker decides when the next one is due.
  */
 import { isFinalStatus, type TaskStatus } from '@/shared/status';
-import type { EngineState } from '@/server/engine/engine';
+import type { EngineState, EngineTask } from '@/server/engine/engine';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { submitUnknownMessage } from './attention-messages';
 import { describeEngine, taskErrorOf } from './engine-words';
@@ -61,11 +61,12 @@ export class TaskSteps {
 
   private async submit(task: TaskRecord, signal: AbortSignal): Promise<void> {
     const { store, engine, exchanges } = this.context;
+    const sent = await this.prepareImage(task, signal);
     const attempts = task.attempts + 1;
     // Written before the call: after a crash, the next step knows the engine may have the job already.
     await store.tasks.update(task.id, { submitStartedAt: task.submitStartedAt ?? Date.now(), attempts });
     // The task id goes as Idempotency-Key, for an engine that honours it (engine.submitsAreIdempotent says which do).
-    const state = await engine.submit(engineTask(task), { idempotencyKey: task.id, signal });
+    const state = await engine.submit(sent, { idempotencyKey: task.id, signal });
     await exchanges.record(task.id, 'submit', { httpStatus: state.httpStatus, body: state.raw });
     const submittedAt = Date.now();
     const upstreamTaskId = state.upstreamTaskId;
@@ -80,6 +81,16 @@ export class TaskSteps {
       ),
     );
     await this.apply({ ...task, attempts, upstreamTaskId, submittedAt }, state, signal, false);
+  }
+
+  /* The task as the engine gets it: with the image it can fetch, which the timeline records. */
+  private async prepareImage(task: TaskRecord, signal: AbortSignal): Promise<EngineTask> {
+    const { store, engine } = this.context;
+    const sent = engineTask(task);
+    if (!engine.prepareImage) return sent;
+    const prepared = await engine.prepareImage(sent, { signal });
+    await store.tasks.update(task.id, {}, taskEvent(task.status, task.progress, 'tracker', prepared.description));
+    return { ...sent, image: prepared.url };
   }
 
   private async poll(task: TaskRecord, upstreamTaskId: string, signal: AbortSignal): Promise<void> {

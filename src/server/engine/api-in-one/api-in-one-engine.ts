@@ -1,10 +1,21 @@
 /** The real engine: API in One through its client. The client owns HTTP, retries and tolerant reading. */
-import type { Engine, EngineCallOptions, EngineState, EngineTask } from '@/server/engine/engine';
+import {
+  EngineError,
+  type Engine,
+  type EngineCallOptions,
+  type EngineState,
+  type EngineTask,
+  type PreparedImage,
+} from '@/server/engine/engine';
+import type { ImageHandoff } from '@/server/images/hand-off-image';
+import { ImageRefusal } from '@/server/images/image-refusal';
 import type { ApiInOneClient } from './api-in-one-client';
 
 export interface ApiInOneEngineOptions {
   /** Our webhook for API in One to call when a task ends; null when this server is not publicly reachable. */
   webhookUrl: string | null;
+  /** Puts each reference image on our storage as a JPEG API in One accepts. */
+  images: ImageHandoff;
   /** How long a "done" without a readable link is polled again (APIINONE_RESULT_GRACE_MS). */
   resultGraceMs: number;
 }
@@ -26,6 +37,18 @@ export class ApiInOneEngine implements Engine {
     private readonly options: ApiInOneEngineOptions,
   ) {
     this.resultGraceMs = options.resultGraceMs;
+  }
+
+  async prepareImage(task: EngineTask): Promise<PreparedImage> {
+    try {
+      const handed = await this.options.images.prepare(task.image);
+      return { url: handed.url, description: `The reference image goes to API in One ${handed.description}` };
+    } catch (error) {
+      if (!(error instanceof ImageRefusal) || (error.code !== 'image_unreachable' && error.code !== 'image_invalid')) {
+        throw error;
+      }
+      throw new EngineError({ code: error.code, message: error.message, transient: false });
+    }
   }
 
   submit(task: EngineTask, options: EngineCallOptions & { idempotencyKey: string }): Promise<EngineState> {
