@@ -140,7 +140,8 @@ describe('faults that pass are retried to success, one upstream job per task', (
     expect(upstream.downloadsOf(upstream.jobOfKey(taskOf('stalled download').task_id)!.id)).toBe(2);
     expect(upstream.pollsOf(upstream.jobOfKey(taskOf('dropped connections').task_id)!.id)).toBeGreaterThanOrEqual(3);
     expect(upstream.pollsOf(upstream.jobOfKey(taskOf('slow answers').task_id)!.id)).toBeGreaterThanOrEqual(4);
-    expect(upstream.pollsOf(upstream.jobOfKey(taskOf('link comes late').task_id)!.id)).toBe(3);
+    const late = historyOf('link comes late').upstream.filter((x) => /no video URL/.test(x.error ?? ''));
+    expect(late).toHaveLength(2);
   });
 });
 
@@ -170,7 +171,7 @@ describe('a submit that may have made a video is never sent again: the task need
 
 describe('done without a link we can read is never "failed, not charged"', () => {
   it.each([
-    ['success without a link', /succeeded but no video URL was found\./],
+    ['success without a link', /^API in One reports the task as succeeded but no video URL was found in its answer\./],
     ['only a file id', /only a MiniMax file id \(205258526306433\), which this server cannot fetch a video from/],
   ])('%s: asked again for a while, then set aside for a person, the raw answers kept', (prompt, detail) => {
     const task = taskOf(prompt);
@@ -186,9 +187,11 @@ describe('done without a link we can read is never "failed, not charged"', () =>
     expect(task.error!.message).toMatch(/API in One may have billed this video; this server charged nothing/);
     expect(task.error!.message).not.toMatch(/No credits were charged/);
     expect(task.attention!.message).toContain(`Look up upstream task ${jobId} in the API in One console`);
-    // The first look and four more over the grace period.
-    expect(upstream.pollsOf(jobId)).toBe(5);
-    const polls = historyOf(prompt).upstream.filter((x) => x.operation === 'poll');
+    // The first look and four more over the grace period (a poll cut by a slow machine may add one more).
+    expect(upstream.pollsOf(jobId)).toBeGreaterThanOrEqual(5);
+    const polls = historyOf(prompt).upstream.filter(
+      (x) => x.operation === 'poll' && /no video URL/.test(x.error ?? ''),
+    );
     expect(polls).toHaveLength(5);
     expect(polls.every((x) => x.body !== null)).toBe(true);
   });

@@ -21,5 +21,5 @@ export function submitUnknownMessage(engine: Pick<Engine, 'name'>, detail: strin
 export function resultUnreadableMessage(engine: Pick<Engine, 'name'>, detail: string, lookedForMs: number): string {
   const wait = lookedForMs >= 60_000 ? ` for ${Math.round(lookedForMs / 60_000)} min` : '';
   const again = lookedForMs > 0 ? ` It was asked again${wait} without a link appearing.` : '';
-  return `${asSentence(detail)}${again} ${engineAsSubject(engine)} may have billed this video; this server charged nothing. ${FOR_SUPPORT} The raw answers are kept for it.`;
+  return `${asSentence(detail)}${again} ${engineAsSubject(engine)} may have billed this video; this server charged nothing. ${FOR_SUPPORT}`;
 }

@@ -66,7 +66,10 @@ export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext
   const unreadable = (reason: string, engineSaysDone = false) =>
     new UpstreamError({
       code: 'upstream_unreadable',
-      message: redactText(`API in One answered in a way this server does not understand: ${reason}.`, context.secrets),
+      message: redactText(
+        engineSaysDone ? `${reason}.` : `API in One answered in a way this server does not understand: ${reason}.`,
+        context.secrets,
+      ),
       transient: false,
       reached: 'answered',
       httpStatus: context.httpStatus,
@@ -114,7 +117,7 @@ export function upstreamTaskIdOf(body: unknown): string | null {
 }
 
 function missingLinkReason(fields: TaskFields): string {
-  const reason = 'the task is reported as succeeded but no video URL was found';
+  const reason = 'API in One reports the task as succeeded but no video URL was found in its answer';
   if (!fields.fileId) return reason;
   return `${reason}: its answer holds only a MiniMax file id (${fields.fileId.value}), which this server cannot fetch a video from`;
 }
