@@ -4,17 +4,16 @@
  * calls done without a link we can read. Support finds them with one chip, sees what happened
  * and where to look, and is never told that nothing was billed upstream.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import path from 'node:path';
 import { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
 import { makeUpstreamClip } from '../fakes/upstream-clip';
 import { ServerProcess } from '../support/server-process';
 import { CANARY_KEY } from '../support/test-client';
 import { makeDataDir } from '../support/test-server';
+import { expectNoAxeViolations } from './helpers/a11y';
+import { screenshot } from './helpers/creator-page';
 
-const SCREENS = path.join('test-results', 'screens');
 const PROMPTS = {
   lost: 'Attention e2e: the answer to this submit was lost',
   noLink: 'Attention e2e: done, but no link came',
@@ -49,17 +48,6 @@ async function waitForEnd(id: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`task ${id} did not end in time`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -107,13 +95,13 @@ test('the list shows how many need a person, and one chip shows just those', asy
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('list-summary')).toHaveText('Showing 2 of 2 tasks');
   for (const id of [ids.lost, ids.noLink]) await expect(page.getByRole('link', { name: id })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'attention list, filtered, light');
   await screenshot(page, 'attention-list-filtered-light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.reload();
   await expect(rows).toHaveCount(2);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'attention list, filtered, dark');
   await screenshot(page, 'attention-list-filtered-dark');
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -138,13 +126,13 @@ test('a task the engine calls done without a link: what happened, where to look,
   );
   await expect(page.getByTestId('task-error')).toHaveCount(0);
   await expect(page.getByText(/No credits were charged|failed tasks are never billed/)).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'inspector, no link, light');
   await screenshot(page, 'attention-inspector-no-link-light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.reload();
   await expect(panel).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'inspector, no link, dark');
   await screenshot(page, 'attention-inspector-no-link-dark');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'attention-inspector-no-link-phone-dark');

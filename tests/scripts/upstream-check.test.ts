@@ -44,6 +44,12 @@ function runCheck(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/* What a person with a key would type, aimed at the fake and agreed beforehand (the image is never fetched by the fake). */
+const agreed = (out: string) => [
+  ...['--base-url', fake.baseUrl, '--image', 'https://example.com/photo.jpg'],
+  ...['--yes', '--out', out, '--poll-ms', '10'],
+];
+
 /* kie's task detail, as API in One very likely relays it; it echoes the key, as a careless relay might. */
 const detail =
   (state: string, extra: object = {}) =>
@@ -73,17 +79,7 @@ describe('npm run upstream:check', () => {
         detail('success', { resultJson: JSON.stringify({ resultUrls: [VIDEO] }) }),
       );
     const out = path.join(dir, 'check.json');
-    const { code, output } = await runCheck([
-      '--base-url',
-      fake.baseUrl,
-      '--image',
-      'https://example.com/photo.jpg',
-      '--yes',
-      '--out',
-      out,
-      '--poll-ms',
-      '20',
-    ]);
+    const { code, output } = await runCheck(agreed(out));
 
     expect(code, output).toBe(0);
     expect(output).toContain('30 credits (about $0.30)');
@@ -119,17 +115,7 @@ describe('npm run upstream:check', () => {
       .on('POST', '/api/v1/videos/generations', { json: { code: 200, data: { task_id: 'n51check_hailuo' } } })
       .on('GET', '/api/v1/tasks/n51check_hailuo', detail('success', { resultJson: '{}' }));
     const out = path.join(dir, 'unread.json');
-    const { code, output } = await runCheck([
-      '--base-url',
-      fake.baseUrl,
-      '--image',
-      'https://example.com/photo.jpg',
-      '--yes',
-      '--out',
-      out,
-      '--poll-ms',
-      '10',
-    ]);
+    const { code, output } = await runCheck(agreed(out));
     expect(code, output).toBe(3);
     expect(output).toMatch(
       /NOT understood \(it says done\): API in One reports the task as succeeded but no video URL/,
