@@ -9,7 +9,7 @@ import type { TaskRecord } from '@/server/store/tasks-store';
 import { describeEngine } from '@/server/tracker/engine-words';
 
 export function attentionOf(
-  task: Pick<TaskRecord, 'engine' | 'error' | 'upstreamTaskId' | 'createdAt'>,
+  task: Pick<TaskRecord, 'engine' | 'error' | 'upstreamTaskId' | 'submitStartedAt' | 'createdAt'>,
 ): TaskAttention | null {
   const reason = task.error?.code;
   if (!isAttentionCode(reason)) return null;
@@ -22,7 +22,8 @@ export function attentionOf(
       message: `Look up ${which} in the ${engine} console: if it was billed, the video should be there. ${raw}`,
     };
   }
-  const sent = new Date(task.createdAt).toISOString().replace('T', ' ').slice(0, 16);
+  // When the last submit was sent (set just before it), to the minute: how support finds it in the console.
+  const sent = new Date(task.submitStartedAt ?? task.createdAt).toISOString().replace('T', ' ').slice(0, 16);
   return {
     reason,
     message: `Look in the ${engine} console for a Hailuo task made soon after ${sent} UTC with this prompt: this server never learned its upstream task id. ${raw}`,
