@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_LIMITS } from '@/shared/limits';
-import { checkImageDimensions, checkImageFile, sniffImageType } from './check-image';
+import { checkImageFile, sniffImageType } from './check-image';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const ascii = (text: string) => new TextEncoder().encode(text);
@@ -32,17 +32,5 @@ describe('checkImageFile', () => {
     expect(empty).toMatchObject({ ok: false, message: expect.stringContaining('empty') });
     expect(large).toMatchObject({ ok: false, message: expect.stringContaining('20 MB') });
     expect(svg).toMatchObject({ ok: false, message: expect.stringContaining('not a JPEG, PNG or WebP') });
-  });
-});
-
-describe('checkImageDimensions', () => {
-  it('accepts a usual photo', () => {
-    expect(checkImageDimensions(1280, 720)).toBeNull();
-  });
-
-  it('says what is wrong with a small, huge or strip-like image', () => {
-    expect(checkImageDimensions(640, 200)).toMatch(/at least 300 px/);
-    expect(checkImageDimensions(9000, 4000)).toMatch(/at most 8192 px/);
-    expect(checkImageDimensions(2000, 310)).toMatch(/5:2/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Checks a picked file before it is uploaded, with the same limits the server enforces
- * (shared/limits.ts), so a wrong file is explained at once instead of after an upload.
- * The server checks again: these only save a round trip.
+ * (shared/limits.ts, whose `imageSizeProblem` words the size and shape rules for both), so a
+ * wrong file is explained at once instead of after an upload. The server checks again: these
+ * only save a round trip.
  */
 import { formatBytes } from './format-bytes';
 import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
@@ -38,21 +39,4 @@ export function checkImageFile(file: { name: string; size: number }, head: Uint8
     };
   }
   return { ok: true, contentType };
-}
-
-/** Hailuo's size and shape rules, explained in the words a person can act on. */
-export function checkImageDimensions(width: number, height: number): string | null {
-  const short = Math.min(width, height);
-  const long = Math.max(width, height);
-  if (short < IMAGE_LIMITS.minShortSide) {
-    return `The image is ${width}×${height} px; its short side must be at least ${IMAGE_LIMITS.minShortSide} px. Use a larger image.`;
-  }
-  if (long > IMAGE_LIMITS.maxLongSide || width * height > IMAGE_LIMITS.maxPixels) {
-    return `The image is ${width}×${height} px, larger than Hailuo accepts (at most ${IMAGE_LIMITS.maxLongSide} px on a side). Resize it.`;
-  }
-  const aspect = width / height;
-  if (aspect < IMAGE_LIMITS.minAspect || aspect > IMAGE_LIMITS.maxAspect) {
-    return `The image is ${width}×${height} px, too narrow or too wide: the sides may differ at most 5:2. Crop it.`;
-  }
-  return null;
 }

@@ -2,7 +2,8 @@
  * Checks a picked file the way the server will (type from its bytes, size, dimensions), so a
  * wrong one is refused before a byte is uploaded. Shared by the single form and the batch form.
  */
-import { checkImageDimensions, checkImageFile } from './check-image';
+import { imageSizeProblem } from '@/shared/limits';
+import { checkImageFile } from './check-image';
 
 async function decodeSize(file: Blob): Promise<{ width: number; height: number } | null> {
   try {
@@ -22,5 +23,5 @@ export async function precheckImage(file: File): Promise<string | null> {
   if (!check.ok) return check.message;
   const size = await decodeSize(file);
   if (!size) return `“${file.name}” could not be read as an image. It may be damaged; try exporting it again.`;
-  return checkImageDimensions(size.width, size.height);
+  return imageSizeProblem(size.width, size.height);
 }

@@ -8,9 +8,10 @@ import { openAccess, type Access } from './access/access';
 import type { Config } from './config/config';
 import { createEngine } from './engine/create-engine';
 import type { Engine } from './engine/engine';
+import type { HandoffSources } from './images/hand-off-image';
 import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
-import { MediaStorage } from './media/media-storage';
+import { MediaStorage, mediaUrlPath } from './media/media-storage';
 import { linkAddressPolicy, type AddressPolicy } from './config/security-config';
 import { newId } from './store/new-id';
 import { openStore } from './store/open-store';
@@ -86,10 +87,16 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   const isAllowedAddress = options.isAllowedAddress ?? linkAddressPolicy(config.security);
   const access = await openAccess(config, store.access);
   // `origin` is defined below; ownOrigins is only called once the server runs.
-  const images: ImageSources = { uploads: store.uploads, media, isAllowedAddress, ownOrigins: () => [origin()] };
+  const images: HandoffSources = {
+    uploads: store.uploads,
+    media,
+    isAllowedAddress,
+    ownOrigins: () => [origin()],
+    publicUrlOf: (relativePath) => access.shareableUrl(`${origin()}${mediaUrlPath(relativePath)}`, relativePath),
+  };
   // The upstream can only call us back at a public address.
   const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
-  const engine = createEngine(config, images, webhookUrl, scratch.path);
+  const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path });
   const secrets = config.apiKey ? [config.apiKey] : [];
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;

@@ -35,7 +35,7 @@ describe('generationRequestSchema', () => {
   it.each([
     [{ prompt: '' }, 'Write a prompt describing the motion you want.'],
     [{ prompt: '   ' }, 'Write a prompt describing the motion you want.'],
-    [{ prompt: 'x'.repeat(5001) }, 'The prompt is too long: at most 5000 characters.'],
+    [{ prompt: 'x'.repeat(2001) }, 'The prompt is too long: at most 2000 characters (Hailuo’s own limit).'],
     [{ image: 'ftp://example.com/a.jpg' }, 'The reference image must be a link starting with http:// or https://.'],
     [{ image: 'not a url' }, 'The reference image must be a link starting with http:// or https://.'],
     [{ duration: 6 }, 'Duration must be "6" or "10" (seconds, as a string).'],
@@ -51,8 +51,8 @@ describe('generationRequestSchema', () => {
     expect(messages(generationRequestSchema.safeParse({ ...seedBody, ...change }))).toContain(message);
   });
 
-  it('accepts a prompt of exactly 5000 characters', () => {
-    expect(generationRequestSchema.safeParse({ ...seedBody, prompt: 'x'.repeat(5000) }).success).toBe(true);
+  it('accepts a prompt of exactly 2000 characters', () => {
+    expect(generationRequestSchema.safeParse({ ...seedBody, prompt: 'x'.repeat(2000) }).success).toBe(true);
   });
 
   it.each([[null], [[]], ['text'], [42]])('refuses a body that is not an object: %j', (body) => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod/mini';
 import './zod-english';
-import { ERROR_CODES } from './errors';
+import { ATTENTION_CODES, ERROR_CODES } from './errors';
 import {
   IMAGE_CONTENT_TYPES,
   PROMPT_MAX_CHARS,
@@ -27,13 +27,13 @@ import { TASK_STATUSES } from './status';
 
 // ---------- fields ----------
 
-export const promptSchema = z
-  .string({ error: 'Write a prompt describing the motion you want.' })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'Write a prompt describing the motion you want.' }),
-    z.maxLength(PROMPT_MAX_CHARS, { error: `The prompt is too long: at most ${PROMPT_MAX_CHARS} characters.` }),
-  );
+export const promptSchema = z.string({ error: 'Write a prompt describing the motion you want.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'Write a prompt describing the motion you want.' }),
+  z.maxLength(PROMPT_MAX_CHARS, {
+    error: `The prompt is too long: at most ${PROMPT_MAX_CHARS} characters (Hailuo’s own limit).`,
+  }),
+);
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -144,6 +144,13 @@ export type TaskResult = z.infer<typeof taskResultSchema>;
 
 export const taskErrorSchema = z.object({ code: z.string(), message: z.string() });
 
+/**
+ * Set when the task needs a person: the engine may have made (and billed) a video this server
+ * does not have. `message` says where to look; `error` says what happened.
+ */
+export const taskAttentionSchema = z.object({ reason: z.enum(ATTENTION_CODES), message: z.string() });
+export type TaskAttention = z.infer<typeof taskAttentionSchema>;
+
 export const taskSchema = z.object({
   task_id: z.string(),
   status: taskStatusSchema,
@@ -161,6 +168,7 @@ export const taskSchema = z.object({
   eta_s: z.nullable(z.number()),
   result: z.nullable(taskResultSchema),
   error: z.nullable(taskErrorSchema),
+  attention: z.nullable(taskAttentionSchema),
   upstream_task_id: z.nullable(z.string()),
   engine: z.enum(['local', 'apiinone']),
   batch_id: z.nullable(z.string()),
@@ -205,6 +213,10 @@ export const taskListQuerySchema = z.strictObject(
       z.iso.datetime({ offset: true, error: '"to" must be an ISO date-time, e.g. 2026-01-31T23:59:59Z.' }),
     ),
     batch_id: z.optional(z.string().check(z.maxLength(100))),
+    /** `attention=1`: only the tasks that need a person (see taskAttentionSchema). */
+    attention: z.optional(
+      z.literal('1', { error: 'attention must be 1 (only the tasks that need a person), or left out.' }),
+    ),
     ids: idsParamSchema,
     cursor: z.optional(z.string().check(z.maxLength(200))),
     limit: z._default(
@@ -229,6 +241,8 @@ export const taskListSchema = z.object({
   items: z.array(taskSchema),
   next_cursor: z.nullable(z.string()),
   counts: z.record(taskStatusSchema, z.int()),
+  /** Tasks that need a person, for the same filters but the status. */
+  needs_attention: z.int(),
 });
 export type TaskList = z.infer<typeof taskListSchema>;
 

@@ -24,6 +24,14 @@ export const ERROR_CODES = [
   'upstream_error',
   'upstream_unreadable',
   'upstream_timeout',
+  /* API in One refused the server's API key (APIINONE_API_KEY). */
+  'upstream_key_refused',
+  /* The API in One account has no credits left. */
+  'upstream_out_of_credits',
+  /* The engine reports the video done, but gave no result this server can read: it may be billed. */
+  'result_unreadable',
+  /* A submit may have reached the engine but its answer never came: it may have made (and billed) the video. */
+  'submit_unknown',
   'engine_failed',
   'deadline_exceeded',
   /* The server's disk is full: nothing was stored (507), or a task could not save its video. */
@@ -33,3 +41,15 @@ export const ERROR_CODES = [
   'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The endings that need a person: the engine may have made and billed a video we do not have.
+ * The task ends `failed` (our ledger charges nothing, since we do not know) with one of these
+ * codes, and its JSON carries an `attention` note saying where to look.
+ */
+export const ATTENTION_CODES = ['result_unreadable', 'submit_unknown'] as const satisfies readonly ErrorCode[];
+export type AttentionCode = (typeof ATTENTION_CODES)[number];
+
+export function isAttentionCode(code: string | null | undefined): code is AttentionCode {
+  return (ATTENTION_CODES as readonly (string | null | undefined)[]).includes(code);
+}

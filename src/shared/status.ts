@@ -20,7 +20,8 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
  * Upstream providers spell the same state many ways (API in One's own words, MiniMax's
  * `Queueing`/`Preparing`/`Success`/`Fail`, generic `completed`/`error`). Words are compared
  * case-insensitively with separators removed, so `in_progress`, `In Progress` and
- * `IN-PROGRESS` are one word. Kling says `succeed`, Replicate `starting`.
+ * `IN-PROGRESS` are one word. Kling says `succeed`, Replicate `starting`, kie.ai `waiting`,
+ * `queuing`, `generating` (and `wait` on its older Runway API).
  */
 const UPSTREAM_WORDS: Record<TaskStatus, readonly string[]> = {
   queued: [
@@ -34,6 +35,7 @@ const UPSTREAM_WORDS: Record<TaskStatus, readonly string[]> = {
     'submitted',
     'created',
     'waiting',
+    'wait',
     'scheduled',
     'accepted',
     'notstart',

@@ -213,7 +213,7 @@ test('camera moves and presets go in at the cursor of the one-video prompt', asy
   await expect(prompt).toBeFocused();
   await form.getByRole('combobox', { name: 'Insert a product-shot preset' }).selectOption('Hero reveal');
   await expect(prompt).toHaveValue(/subject \[Push in\] Slow cinematic push in on the product.* on a table$/);
-  await expect(form.getByText(/\d+ \/ 5,000/)).toBeVisible();
+  await expect(form.getByText(/\d+ \/ 2,000/)).toBeVisible();
 });
 
 test('batch form and batch gallery at phone width and in dark mode', async ({ page }) => {

@@ -130,7 +130,7 @@ test('files that are not usable images are refused next to the field', async ({ 
   await expect(error).toContainText('“logo.png” is not a JPEG, PNG or WebP image');
 
   await chooseImageFile(page, await writeSceneImage(filesDir, 'tiny.jpg', { width: 280, height: 200, format: 'jpeg' }));
-  await expect(error).toContainText('at least 300 px');
+  await expect(error).toContainText('more than 300 px');
   await screenshot(page, 'rejected-file');
 
   // A good file clears the message.

@@ -2,7 +2,9 @@
  * A fake API in One that keeps jobs the way a real one would, over the FakeUpstream's real HTTP:
  * a submit makes a job when it arrives (even if its answer is then lost), a submit with an
  * Idempotency-Key it has seen answers the job that key made, polls walk each job through a
- * script chosen by its prompt, and finished videos are served from `/files/<job>.mp4`.
+ * script chosen by its prompt, and finished videos are served from `/files/<job>.mp4`. It also
+ * plays the web for the person's image: a photo at `imageUrl`, which the server fetches and
+ * hands back as its own JPEG.
  * Counting jobs per key is how the tests prove that no task ever started two.
  */
 import { makeTestImage } from '../support/test-image';
@@ -14,6 +16,11 @@ export type PollStep = string | FakeReply;
 export interface JobScript {
   /** Answers to the first submits of a key, before one makes a job (faults that made nothing). */
   submitFaults?: FakeReply[];
+  /**
+   * Answers that replace the real one to the first submits of a key AFTER the job was made (a
+   * timeout, a cut connection, a gateway timeout): the job exists, and would be billed.
+   */
+  answersLost?: FakeReply[];
   /** One per poll; the last repeats. Default: `Success` at the first poll. */
   polls?: PollStep[];
   /** The video's answer (default: the whole clip as video/mp4). */
@@ -48,8 +55,10 @@ export class JobKeepingUpstream {
     readonly fake: FakeUpstream,
     private readonly clip: Buffer,
     poster: Buffer,
+    photo: Buffer,
   ) {
     fake
+      .on('GET', '/images/photo.jpg', { body: photo, headers: { 'content-type': 'image/jpeg' } })
       .on('POST', '/api/v1/videos/generations', (request) => this.submit(request))
       .on('GET', /^\/api\/v1\/tasks\/[^/?]+/, (request) => this.poll(request))
       .on('GET', /^\/files\/[^/?]+\.mp4/, (request) => this.file(request))
@@ -58,11 +67,28 @@ export class JobKeepingUpstream {
   }
 
   static async start(clip: Buffer): Promise<JobKeepingUpstream> {
-    return new JobKeepingUpstream(await FakeUpstream.start(), clip, await makeTestImage(320, 240));
+    return new JobKeepingUpstream(
+      await FakeUpstream.start(),
+      clip,
+      await makeTestImage(320, 240),
+      await makeTestImage(),
+    );
   }
 
   get baseUrl(): string {
     return this.fake.baseUrl;
+  }
+
+  /** A reference image "somewhere on the web" (loopback, which test servers may fetch). */
+  get imageUrl(): string {
+    return `${this.baseUrl}/images/photo.jpg`;
+  }
+
+  /** The image links the submits carried, in order. */
+  sentImages(): string[] {
+    return this.fake
+      .requestsTo('POST', '/api/v1/videos/generations')
+      .map((r) => (JSON.parse(r.body) as { image: string }).image);
   }
 
   /** Tasks with this prompt follow `script`. */
@@ -108,7 +134,11 @@ export class JobKeepingUpstream {
     if (fault) return fault;
     // A key already seen gets its job back; anything else (including no key) makes a new one.
     const job = (key && this.jobOfKey(key)) || this.makeJob(key, prompt);
-    return { json: { code: 0, data: { task_id: job.id, status: 'Queueing' } }, delayMs: this.submitDelayMs };
+    const lost = script.answersLost?.[seen];
+    if (lost) return lost;
+    // API in One's documented create answer.
+    const answer = { code: 200, message: 'success', data: { task_id: job.id, status: 'IN_PROGRESS' } };
+    return { json: answer, delayMs: this.submitDelayMs };
   }
 
   private makeJob(key: string | null, prompt: string): KeptJob {
@@ -126,16 +156,17 @@ export class JobKeepingUpstream {
     const step = steps[Math.min(job.polls, steps.length - 1)]!;
     job.polls += 1;
     if (typeof step !== 'string') return step;
-    const data: Record<string, unknown> = { task_id: job.id, status: step };
-    if (step === 'Success') Object.assign(data, this.resultLinks(job.id));
-    if (step === 'Fail') data.error_message = FAIL_REASON;
+    // kie.ai's task detail, the relay API in One very likely forwards: the links inside a JSON string.
+    const data: Record<string, unknown> = { taskId: job.id, state: step, resultJson: '', failCode: '', failMsg: '' };
+    if (step === 'Success') data.resultJson = JSON.stringify(this.resultLinks(job.id));
+    if (step === 'Fail') Object.assign(data, { failCode: '501', failMsg: FAIL_REASON });
     if (step === 'Processing') data.progress = 50;
-    return { json: { code: 0, data }, delayMs: this.pollDelayMs };
+    return { json: { code: 200, message: 'success', data }, delayMs: this.pollDelayMs };
   }
 
-  /** Where a finished job's video and cover image are. */
-  resultLinks(jobId: string): { video_url: string; cover_url: string } {
-    return { video_url: `${this.baseUrl}/files/${jobId}.mp4`, cover_url: `${this.baseUrl}/files/${jobId}.jpg` };
+  /** Where a finished job's video and cover image are, as kie's resultJson lists them. */
+  resultLinks(jobId: string): { resultUrls: string[]; coverUrl: string } {
+    return { resultUrls: [`${this.baseUrl}/files/${jobId}.mp4`], coverUrl: `${this.baseUrl}/files/${jobId}.jpg` };
   }
 
   private file(request: FakeRequest): FakeReply {

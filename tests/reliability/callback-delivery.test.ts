@@ -78,7 +78,7 @@ async function runTasks(receivers: (Receiver | null)[], tag: string): Promise<En
   return Promise.all(
     receivers.map(async (receiver, i) => {
       const started = Date.now();
-      const body = { ...bodyFor(`${tag} ${i}`), ...(receiver && { callback_url: receiver.url }) };
+      const body = { ...bodyFor(upstream, `${tag} ${i}`), ...(receiver && { callback_url: receiver.url }) };
       const task = await waitForTask(server, (await submit(server, body)).task_id);
       return { task, receiver, tookMs: Date.now() - started };
     }),

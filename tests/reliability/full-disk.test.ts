@@ -188,7 +188,7 @@ describe.skipIf(!disk)('a full disk, a paid video from API in One', () => {
     const room = STORAGE_HEADROOM_BYTES + 2 * 1024 * 1024;
     expect(clip.length).toBeGreaterThan(room + 1024 * 1024);
     disk!.fill(room);
-    const created = await submit(server, bodyFor('A paid video'));
+    const created = await submit(server, bodyFor(upstream, 'A paid video'));
     const waitingNote = (x: { error: string | null }) => x.error?.includes('saved here as soon as space is freed');
     await waitUntil('the copy to wait for space', async () =>
       (await history(server, created.task_id)).upstream.some(waitingNote),

@@ -2,7 +2,12 @@
  * Graceful shutdown with a real SIGTERM to the server process (API in One mode, fake upstream):
  * mid-submit and mid-download, the process exits 0 promptly, having aborted its calls, removed
  * its half-written files and handed every task back for the next start, with the database whole.
- * Restarted, every task ends once, with one upstream job per task and balanced books.
+ * Restarted, every task ends once, with one upstream submit per task and balanced books: the
+ * submits the stop cut short are not sent again (API in One may have made those videos), so
+ * their tasks end needing a person; the downloads are finished.
+ *
+ * Changed on purpose with issue 17: the cut-short submits used to be re-sent at the restart
+ * under the same Idempotency-Key, which API in One does not document.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -10,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '@/server/store/sqlite/open-sqlite-store';
 import type { JobKeepingUpstream } from '../fakes/job-keeping-upstream';
-import { submit, waitForTasksToEnd } from '../support/api-calls';
+import { getTask, submit, waitForTasksToEnd } from '../support/api-calls';
 import { bodyFor, createApiInOneProcess, removeApiInOneProcess } from '../support/api-in-one-server';
 import { expectBooksBalance } from '../support/expect-books-balance';
 import type { ServerProcess } from '../support/server-process';
@@ -24,11 +29,13 @@ const PROMPT_EXIT_MS = 5000;
 let upstream: JobKeepingUpstream;
 let server: ServerProcess;
 let dataDir: string;
-let ids: string[] = [];
+let cutShort: string[] = [];
+let downloading: string[] = [];
 
 beforeAll(async () => {
   ({ dataDir, upstream, server } = await createApiInOneProcess(HOLD_MS));
   for (let i = 0; i < TASKS; i++) upstream.script(`Shot ${i}`, { polls: ['Success'] });
+  for (let i = 0; i < TASKS; i++) upstream.script(`Take ${i}`, { polls: ['Success'] });
   await server.start();
 });
 afterAll(() => removeApiInOneProcess({ dataDir, upstream, server }));
@@ -64,11 +71,11 @@ function readStoppedDatabase() {
 const halfWritten = () => fs.readdirSync(path.join(dataDir, 'media', 'videos')).filter((n) => n.includes('.part'));
 
 describe('SIGTERM', () => {
-  it('mid-submit: exits 0 promptly, every task handed back to be re-sent at the next start', async () => {
+  it('mid-submit: exits 0 promptly, every task handed back, marked as sent', async () => {
     upstream.submitDelayMs = HOLD_MS;
-    ids = (await Promise.all(Array.from({ length: TASKS }, (_, i) => submit(server, bodyFor(`Shot ${i}`))))).map(
-      (c) => c.task_id,
-    );
+    cutShort = (
+      await Promise.all(Array.from({ length: TASKS }, (_, i) => submit(server, bodyFor(upstream, `Shot ${i}`))))
+    ).map((c) => c.task_id);
     await waitUntil('every submit to reach the upstream', () => upstream.jobs.size === TASKS);
     const { code, ms } = await terminateTimed();
     expect(code).toBe(0);
@@ -83,10 +90,26 @@ describe('SIGTERM', () => {
     }
   });
 
-  it('mid-download: exits 0 promptly, no half-written video left, the tasks due at once', async () => {
+  it('restarted, ends the cut-short tasks needing a person and sends none of them again', async () => {
     upstream.submitDelayMs = 0;
-    upstream.stallDownloads = true;
     await server.start();
+    await waitForTasksToEnd(server, cutShort);
+    for (const id of cutShort) {
+      expect(await getTask(server, id)).toMatchObject({
+        status: 'failed',
+        charged_credits: 0,
+        error: { code: 'submit_unknown' },
+        attention: { reason: 'submit_unknown' },
+      });
+      expect(upstream.submitsOf(id)).toHaveLength(1);
+    }
+  });
+
+  it('mid-download: exits 0 promptly, no half-written video left, the tasks due at once', async () => {
+    upstream.stallDownloads = true;
+    downloading = (
+      await Promise.all(Array.from({ length: TASKS }, (_, i) => submit(server, bodyFor(upstream, `Take ${i}`))))
+    ).map((c) => c.task_id);
     await waitUntil('a half-written copy of every video', () => halfWritten().length === TASKS);
     const { code, ms } = await terminateTimed();
     expect(code).toBe(0);
@@ -94,16 +117,20 @@ describe('SIGTERM', () => {
     expect(halfWritten()).toEqual([]);
     const { integrity, unfinished } = readStoppedDatabase();
     expect(integrity).toBe('ok');
-    expect(unfinished.map((t) => t.id).sort()).toEqual([...ids].sort());
+    expect(unfinished.map((t) => t.id).sort()).toEqual([...downloading].sort());
     for (const task of unfinished) expect(task.next_poll_at).toBeLessThanOrEqual(Date.now());
   });
 
-  it('restarted, ends every task once, one upstream job each, the books balanced', async () => {
+  it('restarted, ends every task once, one upstream submit and job each, the books balanced', async () => {
     upstream.stallDownloads = false;
     await server.start();
-    await waitForTasksToEnd(server, ids);
+    await waitForTasksToEnd(server, downloading);
     const tasks = await expectBooksBalance(server, 0);
-    expect(tasks.map((t) => t.status)).toEqual(Array(TASKS).fill('succeeded'));
-    expect([...upstream.jobsPerKey.entries()].sort()).toEqual(ids.map((id) => [id, 1]).sort());
+    const statusOf = new Map(tasks.map((t) => [t.task_id, t.status]));
+    expect(downloading.map((id) => statusOf.get(id))).toEqual(Array(TASKS).fill('succeeded'));
+    expect(cutShort.map((id) => statusOf.get(id))).toEqual(Array(TASKS).fill('failed'));
+    const all = [...cutShort, ...downloading];
+    expect([...upstream.jobsPerKey.entries()].sort()).toEqual(all.map((id) => [id, 1]).sort());
+    for (const id of all) expect(upstream.submitsOf(id)).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ const sentToUpstream = (taskId: string) => waitForTask(server, taskId, (t) => t.
 
 describe('the same key with the same body', () => {
   it('answers the first task again, and the upstream gets one job for it', async () => {
-    const body = bodyFor('Same key, same body');
+    const body = bodyFor(upstream, 'Same key, same body');
     const first = await submit(server, body, { 'Idempotency-Key': 'same-1' });
     await sentToUpstream(first.task_id);
     const again = await postGeneration(server, body, { 'Idempotency-Key': 'same-1' });
@@ -52,7 +52,7 @@ describe('the same key with the same body', () => {
   });
 
   it('makes one task and one upstream job from ten identical requests sent at once', async () => {
-    const body = bodyFor('Ten at once');
+    const body = bodyFor(upstream, 'Ten at once');
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => postGeneration(server, body, { 'Idempotency-Key': 'burst-1' })),
     );
@@ -74,9 +74,9 @@ describe('the same key with the same body', () => {
 
 describe('the same key with another body', () => {
   it('is refused with 422 saying so, and nothing reaches the upstream', async () => {
-    const first = await submit(server, bodyFor('First body'), { 'Idempotency-Key': 'other-1' });
+    const first = await submit(server, bodyFor(upstream, 'First body'), { 'Idempotency-Key': 'other-1' });
     const message = await expectError(
-      await postGeneration(server, bodyFor('Second body'), { 'Idempotency-Key': 'other-1' }),
+      await postGeneration(server, bodyFor(upstream, 'Second body'), { 'Idempotency-Key': 'other-1' }),
       422,
       'idempotency_conflict',
     );
@@ -88,21 +88,22 @@ describe('the same key with another body', () => {
 });
 
 describe('a key still being handled', () => {
-  const held = bodyFor('Held by a request that has not finished');
-  const hash = generationBodyHash({ ...held, duration: '6', resolution: '768P' });
+  // Made when the tests run: the upstream (which hosts the image) is started by then.
+  const held = () => bodyFor(upstream, 'Held by a request that has not finished');
+  const hash = () => generationBodyHash({ ...held(), duration: '6', resolution: '768P' });
 
   it('answers 409 with Retry-After while another request holds it, and creates nothing', async () => {
-    await server.services.store.idempotency.reserve('held-1', hash, Date.now(), 60_000);
-    const response = await postGeneration(server, held, { 'Idempotency-Key': 'held-1' });
+    await server.services.store.idempotency.reserve('held-1', hash(), Date.now(), 60_000);
+    const response = await postGeneration(server, held(), { 'Idempotency-Key': 'held-1' });
     expect(response.headers.get('retry-after')).toBe('1');
     await expectError(response, 409, 'idempotency_in_flight');
     await new Promise((r) => setTimeout(r, 300));
-    expect([...upstream.jobs.values()].filter((j) => j.prompt === held.prompt)).toEqual([]);
+    expect([...upstream.jobs.values()].filter((j) => j.prompt === held().prompt)).toEqual([]);
   });
 
   it('is taken over once the request that held it must have died (a minute), making one task', async () => {
-    await server.services.store.idempotency.reserve('held-2', hash, Date.now() - 61_000, 60_000);
-    const created = await submit(server, held, { 'Idempotency-Key': 'held-2' });
+    await server.services.store.idempotency.reserve('held-2', hash(), Date.now() - 61_000, 60_000);
+    const created = await submit(server, held(), { 'Idempotency-Key': 'held-2' });
     await sentToUpstream(created.task_id);
     expect(upstream.jobsPerKey.get(created.task_id)).toBe(1);
   });
@@ -110,7 +111,7 @@ describe('a key still being handled', () => {
 
 describe('keeping keys', () => {
   it('answers a retry 24 hours later with the first task, and forgets the key only after 48 hours', async () => {
-    const body = bodyFor('Kept a day');
+    const body = bodyFor(upstream, 'Kept a day');
     const first = await submit(server, body, { 'Idempotency-Key': 'kept-1' });
     const { idempotency } = server.services.store;
 

@@ -41,7 +41,7 @@ const statuses = async () => Promise.all(ids.map(async (id) => (await getTask(se
 
 describe('SIGKILL during a batch, local engine', () => {
   it('is killed right after the submits are answered', async () => {
-    const image = await upload(server, await makeTestImage(480, 300));
+    const image = await upload(server, await makeTestImage(480, 320));
     const created = await Promise.all(
       Array.from({ length: TASKS }, (_, i) => submit(server, { prompt: `Shot ${i}`, image: image.url })),
     );

@@ -42,7 +42,7 @@ const ended = new Map<string, { task: Task; tookMs: number }>();
 async function finishAll() {
   await Promise.all(
     PROMPTS.map(async (prompt) => {
-      const created = await submit(server, bodyFor(prompt));
+      const created = await submit(server, bodyFor(upstream, prompt));
       const started = Date.now();
       const task = await waitForTask(server, created.task_id, undefined, 20_000);
       ended.set(prompt, { task, tookMs: Date.now() - started });

@@ -60,7 +60,7 @@ describe('two servers on one database', () => {
   it('server A holds its tasks mid-submit, and B, started beside it, leaves them alone', async () => {
     await a.start();
     upstream.submitDelayMs = HOLD_MS;
-    ids = (await Promise.all(PROMPTS.map((prompt) => submit(a, bodyFor(prompt))))).map((c) => c.task_id);
+    ids = (await Promise.all(PROMPTS.map((prompt) => submit(a, bodyFor(upstream, prompt))))).map((c) => c.task_id);
     await waitUntil('every submit to reach the upstream', () => upstream.jobs.size === PROMPTS.length);
     await b.start();
     // Two and a half leases: renewed by A all along, so B sends nothing.

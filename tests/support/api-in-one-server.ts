@@ -24,9 +24,9 @@ export function startApiInOneServer(
   );
 }
 
-/** A body the upstream scripts pick up by its prompt. */
-export function bodyFor(prompt: string) {
-  return { model: 'hailuo-2-3', prompt, image: 'https://example.com/dog.jpg' } as const;
+/** A body the upstream scripts pick up by its prompt, with the upstream's photo as its image. */
+export function bodyFor(upstream: Pick<JobKeepingUpstream, 'imageUrl'>, prompt: string) {
+  return { model: 'hailuo-2-3', prompt, image: upstream.imageUrl } as const;
 }
 
 export interface ApiInOneProcess {
@@ -49,6 +49,8 @@ export async function createApiInOneProcess(holdMs: number): Promise<ApiInOnePro
     APIINONE_BASE_URL: upstream.baseUrl,
     APIINONE_TIMEOUT_MS: String(holdMs),
     APIINONE_DOWNLOAD_TIMEOUT_MS: String(holdMs),
+    // The person's image is on the fake upstream, on loopback.
+    UNSAFE_ALLOW_LOOPBACK_FETCH: '1',
   });
   return { dataDir, upstream, server };
 }

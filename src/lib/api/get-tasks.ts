@@ -11,14 +11,24 @@ import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared
 export type TaskListFilters = Omit<TaskListQueryInput, 'cursor'>;
 
 export function getTasks(query: TaskListQueryInput, signal?: AbortSignal): Promise<TaskList> {
-  const { status, model, mode, q, from, to, batch_id, ids, cursor, limit } = query;
-  return apiFetch(
-    `/api/v1/tasks${toSearch({ status, model, mode, q, from, to, batch_id, ids, cursor, limit: limit as number | undefined })}`,
-    {
-      schema: taskListSchema,
-      signal,
-    },
-  );
+  const { status, model, mode, q, from, to, batch_id, attention, ids, cursor, limit } = query;
+  const search = toSearch({
+    status,
+    model,
+    mode,
+    q,
+    from,
+    to,
+    batch_id,
+    attention,
+    ids,
+    cursor,
+    limit: limit as number | undefined,
+  });
+  return apiFetch(`/api/v1/tasks${search}`, {
+    schema: taskListSchema,
+    signal,
+  });
 }
 
 export function taskListQueryOptions(filters: TaskListFilters) {

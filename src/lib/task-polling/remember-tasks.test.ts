@@ -20,6 +20,7 @@ function task(overrides: Partial<Task>): Task {
     eta_s: 20,
     result: null,
     error: null,
+    attention: null,
     upstream_task_id: null,
     engine: 'local',
     batch_id: null,

@@ -16,6 +16,7 @@ const configSchema = z.object({
   APIINONE_BASE_URL: z.url().default('https://apiin.one'),
   APIINONE_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
   APIINONE_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(300_000),
+  APIINONE_RESULT_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(180_000),
   PUBLIC_BASE_URL: z.url().optional(),
   LOCAL_ENGINE_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   LOCAL_ENGINE_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -41,8 +42,11 @@ export interface Config {
   distDir: string;
   apiKey: string | null;
   apiBaseUrl: string;
-  /** Deadlines of one attempt at an upstream call: a submit or poll, and a result download. */
-  upstreamTimeouts: { callMs: number; downloadMs: number };
+  /**
+   * Deadlines of one attempt at an upstream call (a submit or poll, a result download), and how
+   * long a task API in One calls done, but without a link we can read, is polled again.
+   */
+  upstreamTimeouts: { callMs: number; downloadMs: number; resultGraceMs: number };
   publicBaseUrl: string | null;
   localEngine: { delayMs: number; failureRate: number };
   /** A task still unfinished this long after it was created ends failed. */
@@ -71,7 +75,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distDir: path.resolve(e.DIST_DIR),
     apiKey: e.APIINONE_API_KEY?.trim() || null,
     apiBaseUrl: e.APIINONE_BASE_URL.replace(/\/+$/, ''),
-    upstreamTimeouts: { callMs: e.APIINONE_TIMEOUT_MS, downloadMs: e.APIINONE_DOWNLOAD_TIMEOUT_MS },
+    upstreamTimeouts: {
+      callMs: e.APIINONE_TIMEOUT_MS,
+      downloadMs: e.APIINONE_DOWNLOAD_TIMEOUT_MS,
+      resultGraceMs: e.APIINONE_RESULT_GRACE_MS,
+    },
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
     localEngine: { delayMs: e.LOCAL_ENGINE_DELAY_MS, failureRate: e.LOCAL_ENGINE_FAILURE_RATE },
     taskDeadlineMs: e.TASK_DEADLINE_MS,

@@ -2,12 +2,20 @@
 import { ApiInOneEngine } from './api-in-one/api-in-one-engine';
 import type { Config } from '@/server/config/config';
 import type { Engine } from './engine';
-import type { ImageSources } from '@/server/images/read-image';
+import { ImageHandoff, type HandoffSources } from '@/server/images/hand-off-image';
 import { LocalEngine } from './local/local-engine';
 import { ApiInOneClient } from './api-in-one/api-in-one-client';
 
-/** `workDir`: this process's scratch folder, for the local engine's renders. */
-export function createEngine(config: Config, images: ImageSources, webhookUrl: string | null, workDir: string): Engine {
+export interface EngineWiring {
+  /** Where the engine reads reference images and, for API in One, puts the copies it hands over. */
+  images: HandoffSources;
+  /** Our webhook for API in One; null when this server is not publicly reachable. */
+  webhookUrl: string | null;
+  /** This process's scratch folder, for the local engine's renders. */
+  workDir: string;
+}
+
+export function createEngine(config: Config, { images, webhookUrl, workDir }: EngineWiring): Engine {
   if (config.apiKey) {
     const client = new ApiInOneClient({
       baseUrl: config.apiBaseUrl,
@@ -15,8 +23,13 @@ export function createEngine(config: Config, images: ImageSources, webhookUrl: s
       timeoutMs: config.upstreamTimeouts.callMs,
       downloadTimeoutMs: config.upstreamTimeouts.downloadMs,
     });
-    return new ApiInOneEngine(client, { webhookUrl });
+    return new ApiInOneEngine(client, {
+      webhookUrl,
+      images: new ImageHandoff(images),
+      resultGraceMs: config.upstreamTimeouts.resultGraceMs,
+    });
   }
+  // Nothing leaves the machine: the preview engine reads any accepted image (JPEG, PNG, WebP up to 20 MB) itself.
   return new LocalEngine({
     workDir,
     delayMs: config.localEngine.delayMs,

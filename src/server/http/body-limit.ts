@@ -21,10 +21,10 @@ export function limitBody(maxBytes: number, what = 'The request body'): Middlewa
       : limit(c, next);
 }
 
-/** Every JSON body we accept is small: a prompt of 5000 characters and a few URLs. */
+/** Every JSON body we accept is small: a prompt of 2000 characters and a few URLs. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-/** The largest JSON any route takes: twenty links of up to 2048 characters and a prompt of 5000 (up to 4 bytes each in UTF-8). */
+/** The largest JSON any route takes: twenty links of up to 2048 characters and a prompt of 2000 (up to 4 bytes each in UTF-8). */
 export const BATCH_BODY_LIMIT = 128 * 1024;
 
 /* Room for the multipart boundaries and headers around the file itself. */

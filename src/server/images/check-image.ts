@@ -3,7 +3,7 @@
  * Hailuo can use it. The pixel cap is checked from the header before anything is decoded.
  */
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
+import { IMAGE_LIMITS, imageSizeProblem, type ImageContentType } from '@/shared/limits';
 import { ImageRefusal } from './image-refusal';
 
 export interface ImageFacts {
@@ -51,30 +51,6 @@ export async function checkImage(bytes: Buffer, code: ImageRefusal['code'] = 'im
 }
 
 function assertDimensions(width: number, height: number, code: ImageRefusal['code']): void {
-  const limits = IMAGE_LIMITS;
-  if (width * height > limits.maxPixels) {
-    throw new ImageRefusal(
-      code,
-      `The image has too many pixels (${width}×${height}); at most ${limits.maxPixels / 1e6} megapixels.`,
-    );
-  }
-  if (Math.max(width, height) > limits.maxLongSide) {
-    throw new ImageRefusal(
-      code,
-      `The image is ${width}×${height}; its long side can be at most ${limits.maxLongSide} px.`,
-    );
-  }
-  if (Math.min(width, height) < limits.minShortSide) {
-    throw new ImageRefusal(
-      code,
-      `The image is ${width}×${height}; its short side must be at least ${limits.minShortSide} px.`,
-    );
-  }
-  const aspect = width / height;
-  if (aspect < limits.minAspect || aspect > limits.maxAspect) {
-    throw new ImageRefusal(
-      code,
-      `The image is ${width}×${height}; its shape must be between 2:5 (tall) and 5:2 (wide).`,
-    );
-  }
+  const problem = imageSizeProblem(width, height);
+  if (problem) throw new ImageRefusal(code, problem);
 }

@@ -1,6 +1,7 @@
 /** `GET /api/v1/tasks`, `GET /api/v1/tasks/{id}` (our id or the upstream's) and its history. */
 import { Hono } from 'hono';
 import { taskListQuerySchema, type TaskHistory, type TaskList, type TaskListQuery } from '@/shared/contract';
+import { ATTENTION_CODES } from '@/shared/errors';
 import { DEFAULT_CATALOGUE, findModel } from '@/shared/pricing';
 import { jsonWithEtag } from '@/server/http/etag';
 import { requestOrigin } from '@/server/http/request-origin';
@@ -44,6 +45,8 @@ export function taskRoutes({ store, engine, config }: Services) {
         items: page.map((task) => toTaskJson(task, origin, engine.typicalDurationMs, now)),
         next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
         counts: await store.tasks.countByStatus(countFilter),
+        // Such tasks all ended failed: the failed count among them is the whole count.
+        needs_attention: (await store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES })).failed,
       } satisfies TaskList);
       return c.body(body, 200, { 'Content-Type': 'application/json', 'Server-Timing': serverTiming(c) });
     })
@@ -92,6 +95,7 @@ function listFilter(query: TaskListQuery): Omit<TaskListFilter, 'limit'> {
     toMs: query.to ? Date.parse(query.to) : undefined,
     batchId: query.batch_id,
     ids: query.ids,
+    errorCodes: query.attention ? ATTENTION_CODES : undefined,
     before: query.cursor ? decodeCursor(query.cursor) : undefined,
   };
 }

@@ -117,6 +117,8 @@ export interface TaskListFilter {
   toMs?: number;
   batchId?: string;
   ids?: readonly string[];
+  /** Only tasks that ended with one of these error codes. */
+  errorCodes?: readonly string[];
   /** Newest first: items strictly older than this (created_at, id) pair. */
   before?: { createdAt: number; id: string };
   limit: number;
@@ -127,7 +129,8 @@ export interface TaskPatch {
   status?: 'queued' | 'running';
   progress?: number;
   upstreamTaskId?: string;
-  submitStartedAt?: number;
+  /** Null again once a submit provably never reached the engine: nothing there to wonder about. */
+  submitStartedAt?: number | null;
   submittedAt?: number;
   nextPollAt?: number;
   attempts?: number;

@@ -4,6 +4,7 @@ import { isFinalStatus } from '@/shared/status';
 import { mediaUrlPath } from '@/server/media/media-storage';
 import { snakeCased } from '@/server/store/snake-case';
 import type { TaskRecord } from '@/server/store/tasks-store';
+import { attentionOf } from './task-attention';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -56,6 +57,7 @@ export function toTaskJson(task: TaskRecord, origin: string, typicalDurationMs: 
     eta_s: etaSeconds(task, typicalDurationMs, now),
     result: task.status === 'succeeded' ? result : null,
     error: task.error,
+    attention: attentionOf(task),
     ...snakeCased(task, AS_STORED_AFTER_ERROR),
     created_at: iso(task.createdAt),
     updated_at: iso(task.updatedAt),

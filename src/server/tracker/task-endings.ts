@@ -8,7 +8,8 @@ import type { TaskOutcome, TaskRecord } from '@/server/store/tasks-store';
 import { archiveResult } from './archive-result';
 import { deadlineMessage } from './deadline-message';
 import { failureBackoffMs } from './backoff';
-import { describeEngine } from './engine-words';
+import { resultUnreadableMessage } from './attention-messages';
+import { engineAsSubject } from './engine-words';
 import { describeFault, faultDetail } from '@/server/faults/describe-fault';
 import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
 
@@ -44,12 +45,8 @@ export class TaskEndings {
   async complete(task: TaskRecord, state: EngineState, signal: AbortSignal): Promise<void> {
     const { engine, media, store, exchanges } = this.context;
     if (!state.videoUrl) {
-      return this.fail(
-        task,
-        'upstream_unreadable',
-        `${describeEngine(engine)} said the video is ready but gave no link to it.`,
-        'engine',
-      );
+      const detail = `${engineAsSubject(engine)} said the video is ready but gave no link to it`;
+      return this.fail(task, 'result_unreadable', resultUnreadableMessage(engine, detail, 0), 'engine');
     }
     try {
       const report = await archiveResult(

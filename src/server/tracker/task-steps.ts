@@ -3,31 +3,33 @@
  * what was learned. A step is one engine call; the tracker decides when the next one is due.
  */
 import { isFinalStatus, type TaskStatus } from '@/shared/status';
-import { EngineError, type EngineState } from '@/server/engine/engine';
+import type { EngineState, EngineTask } from '@/server/engine/engine';
 import type { TaskRecord } from '@/server/store/tasks-store';
-import { failureBackoffMs } from './backoff';
+import { submitUnknownMessage } from './attention-messages';
 import { describeEngine, taskErrorOf } from './engine-words';
+import { FailedCalls } from './failed-calls';
 import { TaskEndings } from './task-endings';
 import { engineTask, taskEvent, type TrackingContext } from './tracking-context';
 
 const STEP_TIMEOUT_MS = 5 * 60_000;
-/*
- * Answers that will not change by asking again (a 404 to a poll, garbage, an unknown status word)
- * in a row before the task is given up. A submit refused outright (a 4xx) ends at once; a submit
- * answered with garbage may have made a job, so it is sent again under the same Idempotency-Key.
- */
-const MAX_REJECTIONS_IN_A_ROW = 3;
 
 const STATUS_RANK: Record<TaskStatus, number> = { queued: 0, running: 1, succeeded: 2, failed: 2, canceled: 2 };
 
 export class TaskSteps {
   private readonly endings: TaskEndings;
+  private readonly failedCalls: FailedCalls;
 
   constructor(private readonly context: TrackingContext) {
     this.endings = new TaskEndings(context);
+    this.failedCalls = new FailedCalls(context, this.endings);
   }
 
   async run(task: TaskRecord): Promise<void> {
+    const { engine } = this.context;
+    // A submit was under way when the last process stopped: the engine may have the job, so it is not resent.
+    if (!task.upstreamTaskId && task.submitStartedAt !== null && !engine.submitsAreIdempotent) {
+      return this.endings.fail(task, 'submit_unknown', submitUnknownMessage(engine, null), 'tracker');
+    }
     const pastDeadline = Date.now() - task.createdAt > this.context.deadlineMs;
     if (pastDeadline && !task.upstreamTaskId) return this.endings.expire(task);
     const signal = AbortSignal.any([this.context.stopping, AbortSignal.timeout(STEP_TIMEOUT_MS)]);
@@ -42,7 +44,7 @@ export class TaskSteps {
         await this.context.store.tasks.update(task.id, { nextPollAt: Date.now() });
         return;
       }
-      await this.callFailed(task, operation, error);
+      await this.failedCalls.handle(task, operation, error, pastDeadline);
       if (pastDeadline) await this.endings.expire(task);
     }
   }
@@ -59,11 +61,12 @@ export class TaskSteps {
 
   private async submit(task: TaskRecord, signal: AbortSignal): Promise<void> {
     const { store, engine, exchanges } = this.context;
+    const sent = await this.prepareImage(task, signal);
     const attempts = task.attempts + 1;
-    // Written before the call: after a crash, recovery knows the engine may have the job already.
+    // Written before the call: after a crash, the next step knows the engine may have the job already.
     await store.tasks.update(task.id, { submitStartedAt: task.submitStartedAt ?? Date.now(), attempts });
-    // The task id is the upstream Idempotency-Key: a re-sent submit finds the job the first one made.
-    const state = await engine.submit(engineTask(task), { idempotencyKey: task.id, signal });
+    // The task id goes as Idempotency-Key, for an engine that honours it (engine.submitsAreIdempotent says which do).
+    const state = await engine.submit(sent, { idempotencyKey: task.id, signal });
     await exchanges.record(task.id, 'submit', { httpStatus: state.httpStatus, body: state.raw });
     const submittedAt = Date.now();
     const upstreamTaskId = state.upstreamTaskId;
@@ -78,6 +81,16 @@ export class TaskSteps {
       ),
     );
     await this.apply({ ...task, attempts, upstreamTaskId, submittedAt }, state, signal, false);
+  }
+
+  /* The task as the engine gets it: with the image it can fetch, which the timeline records. */
+  private async prepareImage(task: TaskRecord, signal: AbortSignal): Promise<EngineTask> {
+    const { store, engine } = this.context;
+    const sent = engineTask(task);
+    if (!engine.prepareImage) return sent;
+    const prepared = await engine.prepareImage(sent, { signal });
+    await store.tasks.update(task.id, {}, taskEvent(task.status, task.progress, 'tracker', prepared.description));
+    return { ...sent, image: prepared.url };
   }
 
   private async poll(task: TaskRecord, upstreamTaskId: string, signal: AbortSignal): Promise<void> {
@@ -119,31 +132,4 @@ export class TaskSteps {
       changed ? taskEvent(status, progress, 'engine', status === 'running' ? 'Generating.' : null) : undefined,
     );
   }
-
-  private async callFailed(task: TaskRecord, operation: 'submit' | 'poll', error: unknown): Promise<void> {
-    const { store, exchanges, log } = this.context;
-    const failure = error instanceof EngineError ? error : null;
-    const message = error instanceof Error ? error.message : String(error);
-    await exchanges.record(task.id, operation, {
-      httpStatus: failure?.httpStatus,
-      body: failure?.raw,
-      error: message,
-    });
-    const failures = task.failures + 1;
-    log.warn(`engine ${operation} failed`, { task: task.id, failures, code: failure?.code ?? 'internal' });
-    const refused = operation === 'submit' && failure?.code === 'upstream_rejected';
-    if (failure && !failure.transient && (refused || failures >= MAX_REJECTIONS_IN_A_ROW)) {
-      const code = failure.code === 'upstream_rejected' ? 'upstream_error' : failure.code;
-      return this.endings.fail(task, code, `${sentence(message)} No credits were charged.`, 'engine');
-    }
-    await store.tasks.update(task.id, {
-      failures,
-      attempts: task.attempts + 1,
-      nextPollAt: Date.now() + failureBackoffMs(failures, failure?.retryAfterMs ?? null),
-    });
-  }
-}
-
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -3,12 +3,14 @@
  * picks up a task mid-way and finishes it, the deadline ends what cannot finish, callbacks
  * retry, and an upstream webhook is only a hint — a forged "success" cannot make a task succeed.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { creditsSchema, taskHistorySchema, taskSchema, type Task } from '@/shared/contract';
+import { DATABASE_FILE } from '@/server/store/sqlite/open-sqlite-store';
 import { getJson, getTask, SEED_PROMPT, submit, upload, waitForTask } from '../../../tests/support/api-calls';
 import { makeTestImage } from '../../../tests/support/test-image';
 import { makeDataDir, startTestApp, type TestServer } from '../../../tests/support/test-server';
@@ -71,6 +73,27 @@ describe('tracker', () => {
     } finally {
       missing.close();
     }
+  });
+
+  it('sends a submit cut short by a crash again to the local engine, which knows a repeat by task id', async () => {
+    const dataDir = makeDataDir();
+    const first = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
+    const created = await submitSeed(first);
+    await waitForTask(first, created.task_id, (t) => t.upstream_task_id !== null);
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+    // What a crash between sending the submit and writing its answer leaves behind.
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    db.prepare('UPDATE tasks SET upstream_task_id = NULL, submitted_at = NULL WHERE id = ?').run(created.task_id);
+    db.close();
+
+    const second = await start({ LOCAL_ENGINE_DELAY_MS: '1500' }, dataDir);
+    const task = await waitForTask(second, created.task_id);
+    expect(task).toMatchObject({ status: 'succeeded', charged_credits: 30, attention: null });
+    const story = await history(second, created.task_id);
+    expect(story.events.find((e) => e.source === 'recovery')?.message).toMatch(/it is sent again/);
+    expect(story.upstream.filter((x) => x.operation === 'submit')).toHaveLength(2);
+    expect(story.ledger).toEqual([{ at: expect.any(String), credits: -30, reason: 'charge' }]);
   });
 
   it('picks up a task after a restart mid-generation and finishes it, charged once', async () => {

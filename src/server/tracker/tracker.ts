@@ -38,8 +38,11 @@ export interface TrackerOptions {
 
 const PURGE_EVERY_MS = 60 * 60_000;
 
+/* What a restart does with a submit that was under way: depends on whether the engine knows a repeat. */
 const RESUBMIT_NOTE =
-  'Picked up after a restart. The submit may have reached the engine, so it is sent again with the same Idempotency-Key, which cannot start a second job.';
+  'Picked up after a restart. The submit may have reached the engine; it is sent again, and the engine answers a repeat with the job the first one made.';
+const NO_RESUBMIT_NOTE =
+  'Picked up after a restart. A submit was under way, so the engine may have made this video; it is not sent again.';
 
 export class Tracker {
   private readonly loop: WakeableLoop;
@@ -134,10 +137,11 @@ export class Tracker {
     this.inFlight.set(task.id, run);
   }
 
-  /* For support: the step before may have been cut short, and a submit may go out a second time. */
+  /* For support: the step before may have been cut short, and a submit may have reached the engine. */
   private async notePickedUp(task: TaskRecord): Promise<void> {
     const mayHaveReached = task.submitStartedAt !== null && task.upstreamTaskId === null;
-    const message = mayHaveReached ? RESUBMIT_NOTE : 'Picked up after a restart.';
+    const resent = this.options.engine.submitsAreIdempotent ? RESUBMIT_NOTE : NO_RESUBMIT_NOTE;
+    const message = mayHaveReached ? resent : 'Picked up after a restart.';
     await this.held.store.tasks.update(task.id, {}, taskEvent(task.status, task.progress, 'recovery', message));
   }
 

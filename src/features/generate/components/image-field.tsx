@@ -16,7 +16,7 @@ export interface ImageFieldProps {
   formError?: string;
 }
 
-const RULES = `${ACCEPTED_IMAGE_NAMES} · up to ${formatBytes(IMAGE_LIMITS.maxBytes)} · short side at least ${IMAGE_LIMITS.minShortSide} px`;
+const RULES = `${ACCEPTED_IMAGE_NAMES} · up to ${formatBytes(IMAGE_LIMITS.maxBytes)} · short side over ${IMAGE_LIMITS.shortSideAbove} px · between 2:5 and 5:2`;
 
 export function ImageField({ source, formError }: ImageFieldProps) {
   const fileInput = useRef<HTMLInputElement>(null);

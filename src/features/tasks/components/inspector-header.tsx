@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/status-badge';
 import type { Task } from '@/shared/contract';
 import { rerunPath } from '@/lib/creator-form-links';
 import { formatTime } from '@/lib/format-date-time';
+import { AttentionBadge } from './attention-badge';
 import { CopyCurlButton } from './copy-curl-button';
 
 export interface InspectorHeaderProps {
@@ -41,6 +42,7 @@ export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefres
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Task</h1>
         <StatusBadge status={task.status} className="text-sm" />
+        {task.attention ? <AttentionBadge className="text-sm" /> : null}
       </div>
       <dl className="flex flex-col gap-1">
         <IdRow term="Our id" value={task.task_id} testId="inspector-task-id" />

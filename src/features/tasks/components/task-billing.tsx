@@ -7,6 +7,13 @@ import { DateTime } from './date-time';
 
 /** Why nothing was taken, in the words support would use on the phone. */
 function nothingChargedReason(task: Task): string {
+  // We do not know what the engine did, so we charge nothing — but must not say it billed nothing.
+  if (task.attention) {
+    const where = task.upstream_task_id
+      ? `upstream task ${task.upstream_task_id}`
+      : 'a Hailuo task made when this one was created';
+    return `Nothing charged here. API in One may have billed this video: check ${where} in the API in One console.`;
+  }
   if (task.status === 'failed') return 'Nothing charged: failed tasks are never billed.';
   if (task.status === 'canceled') return 'Nothing charged: canceled tasks are never billed.';
   if (!isFinalStatus(task.status)) return 'Not charged yet: a task is billed only when its video is ready.';

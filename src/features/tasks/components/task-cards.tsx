@@ -1,5 +1,6 @@
 import { StatusBadge } from '@/components/status-badge';
 import type { Task } from '@/shared/contract';
+import { AttentionBadge } from './attention-badge';
 import { TaskLink } from './task-link';
 import { taskRowValues } from './task-row-values';
 
@@ -15,7 +16,10 @@ export function TaskCards({ tasks, now }: { tasks: readonly Task[]; now: number 
             className="flex flex-col gap-2 rounded-2xl bg-white p-3 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
           >
             <div className="flex items-center justify-between gap-2">
-              <StatusBadge status={task.status} />
+              <div className="flex flex-wrap gap-1">
+                <StatusBadge status={task.status} />
+                {task.attention ? <AttentionBadge /> : null}
+              </div>
               <span className="text-xs text-slate-600 dark:text-slate-400" title={values.createdFull}>
                 {values.createdAge}
               </span>

@@ -4,6 +4,7 @@ import { isFinalStatus } from '@/shared/status';
 import { InspectorHeader } from './inspector-header';
 import { InspectorSection } from './inspector-section';
 import { StatusAnnouncer } from './status-announcer';
+import { TaskAttention } from './task-attention';
 import { TaskBilling } from './task-billing';
 import { TaskFailure } from './task-failure';
 import { TaskParameters } from './task-parameters';
@@ -43,7 +44,9 @@ export function TaskInspector({ task, foundBy, taskFetching, taskUpdatedAt, onRe
         onRefresh={() => void Promise.all([onRefetchTask(), history.refetch()])}
       />
       <StatusAnnouncer status={task.status} />
-      {task.error && (task.status === 'failed' || task.status === 'canceled') ? (
+      {task.error && task.attention ? (
+        <TaskAttention error={task.error} attention={task.attention} />
+      ) : task.error && (task.status === 'failed' || task.status === 'canceled') ? (
         <TaskFailure error={task.error} status={task.status} />
       ) : null}
       {/*

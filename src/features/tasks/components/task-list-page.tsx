@@ -7,6 +7,7 @@ import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
 import { SUPPORT_PAGE_SIZE, useSupportTasks } from '@/features/tasks/api/get-support-tasks';
 import { useListFilters } from '@/features/tasks/hooks/use-list-filters';
 import { EMPTY_FILTERS, hasFilters, toListQuery } from '@/features/tasks/lib/list-filters';
+import { AttentionChip } from './attention-chip';
 import { StatusChips } from './status-chips';
 import { TaskCards } from './task-cards';
 import { TaskListFilters } from './task-list-filters';
@@ -60,11 +61,18 @@ export function TaskListPage() {
           {list.isFetching ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
       </PageHeading>
-      <StatusChips
-        selected={filters.status}
-        counts={counts}
-        onChange={(status) => setFilters({ ...filters, status })}
-      />
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-1.5">
+        <StatusChips
+          selected={filters.status}
+          counts={counts}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+        <AttentionChip
+          pressed={filters.attention}
+          count={list.data?.pages[0]?.needs_attention}
+          onChange={(attention) => setFilters({ ...filters, attention })}
+        />
+      </div>
       <TaskListFilters filters={filters} onChange={setFilters} />
       <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="list-summary">
         {list.isPending

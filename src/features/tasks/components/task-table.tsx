@@ -1,5 +1,6 @@
 import { StatusBadge } from '@/components/status-badge';
 import type { Task } from '@/shared/contract';
+import { AttentionBadge } from './attention-badge';
 import { TaskLink } from './task-link';
 import { taskRowValues } from './task-row-values';
 
@@ -44,7 +45,10 @@ export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number 
                   <TaskLink taskId={task.task_id} className="whitespace-nowrap" />
                 </th>
                 <td className={CELL}>
-                  <StatusBadge status={task.status} />
+                  <div className="flex flex-wrap gap-1">
+                    <StatusBadge status={task.status} />
+                    {task.attention ? <AttentionBadge /> : null}
+                  </div>
                 </td>
                 <td className={CELL}>{values.mode}</td>
                 <td className={`${CELL} tabular-nums`}>{values.duration}</td>

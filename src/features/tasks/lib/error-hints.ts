@@ -15,7 +15,12 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   deadline_exceeded: 'The job took far longer than a video should, so the server stopped waiting. Re-run it.',
   image_unreachable:
     'The reference image could not be downloaded. Check that the link opens in a browser, or upload the file instead.',
-  image_invalid: 'The reference image was not accepted (type, size or shape). Use a JPEG, PNG or WebP under 20 MB.',
+  image_invalid:
+    'The reference image was not accepted (type, size or shape). Use a JPEG, PNG or WebP under 20 MB, its short side over 300 px, its shape between 2:5 and 5:2.',
+  upstream_key_refused:
+    'API in One refused the API key this server uses. The server’s administrator checks APIINONE_API_KEY; nothing was made or charged.',
+  upstream_out_of_credits:
+    'The API in One account behind this server has no credits left. Top it up in the API in One console, then re-run; nothing was charged here.',
   insufficient_credits: 'There were not enough credits when the job ran. Top up and re-run it.',
   model_not_available: 'The model was not available for this job. Try again later.',
   internal_error: 'The server had a problem with this job. Re-run it; if it repeats, check the server log.',

@@ -14,7 +14,9 @@ import {
 describe('readListFilters', () => {
   it('reads a shared link and drops what it does not understand', () => {
     const filters = readListFilters(
-      new URLSearchParams('status=failed,bogus,queued,failed&mode=ultra&from=2026-03-01&to=yesterday&q=dog'),
+      new URLSearchParams(
+        'status=failed,bogus,queued,failed&mode=ultra&from=2026-03-01&to=yesterday&q=dog&attention=yes',
+      ),
     );
     expect(filters).toEqual({
       status: ['queued', 'failed'],
@@ -23,11 +25,12 @@ describe('readListFilters', () => {
       from: '2026-03-01',
       to: '',
       q: 'dog',
+      attention: false,
     });
   });
 
   it('writes back the same URL it reads, leaving out empty filters', () => {
-    const url = 'status=running%2Cfailed&mode=pro&from=2026-03-01&to=2026-03-09&q=sunset+dog';
+    const url = 'status=running%2Cfailed&mode=pro&from=2026-03-01&to=2026-03-09&q=sunset+dog&attention=1';
     expect(writeListFilters(readListFilters(new URLSearchParams(url))).toString()).toBe(url);
     expect(writeListFilters(EMPTY_FILTERS).toString()).toBe('');
   });
@@ -51,8 +54,14 @@ describe('toListQuery', () => {
       from: undefined,
       to: undefined,
       q: undefined,
+      attention: undefined,
       limit: 50,
     });
+  });
+
+  it('asks for the tasks that need a person in words the server accepts', () => {
+    const parsed = taskListQuerySchema.parse(toListQuery({ ...EMPTY_FILTERS, attention: true }, 50));
+    expect(parsed.attention).toBe('1');
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The support list's filters live in the URL (`/tasks?status=failed&mode=pro&from=2026-03-01`),
+ * The support list's filters live in the URL (`/tasks?status=failed&mode=pro&from=2026-03-01`,
+ * `/tasks?attention=1` for the tasks that need a person),
  * so a filtered view can be reloaded and shared. Dates are whole days in the reader's time
  * zone in the URL, and instants (ISO) in the request to the server.
  */
@@ -16,9 +17,19 @@ export interface ListFilters {
   from: string;
   to: string;
   q: string;
+  /** Only the tasks that need a person (the engine may have billed a video we do not have). */
+  attention: boolean;
 }
 
-export const EMPTY_FILTERS: ListFilters = { status: [], mode: null, model: null, from: '', to: '', q: '' };
+export const EMPTY_FILTERS: ListFilters = {
+  status: [],
+  mode: null,
+  model: null,
+  from: '',
+  to: '',
+  q: '',
+  attention: false,
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,6 +57,7 @@ export function readListFilters(params: URLSearchParams): ListFilters {
     from: isDay(from) ? from : '',
     to: isDay(to) ? to : '',
     q: (params.get('q') ?? '').slice(0, 500),
+    attention: params.get('attention') === '1',
   };
 }
 
@@ -57,6 +69,7 @@ export function writeListFilters(filters: ListFilters): URLSearchParams {
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.q.trim()) params.set('q', filters.q.trim());
+  if (filters.attention) params.set('attention', '1');
   return params;
 }
 
@@ -90,6 +103,7 @@ export function toListQuery(filters: ListFilters, limit: number): Omit<TaskListQ
     from: filters.from ? dayStartIso(filters.from) : undefined,
     to: filters.to ? dayEndIso(filters.to) : undefined,
     q: filters.q.trim() || undefined,
+    attention: filters.attention ? '1' : undefined,
     limit,
   };
 }

@@ -106,15 +106,15 @@ describe('retries on faults that pass', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
-  it('retries an answer cut off in the middle of its body', async () => {
+  it('retries a poll whose answer is cut off in the middle of its body', async () => {
     fake.on(
-      'POST',
-      CREATE,
-      { json: { task_id: 't-1', status: 'queued', pad: 'x'.repeat(5000) }, dropAfterBytes: 20 },
-      created,
+      'GET',
+      POLL,
+      { json: { task_id: 't-1', status: 'running', pad: 'x'.repeat(5000) }, dropAfterBytes: 20 },
+      running,
     );
     const { client } = makeTestClient(fake.baseUrl);
-    expect((await client.createTask(body, { idempotencyKey: 'idem-cut' })).upstreamTaskId).toBe('t-1');
+    expect((await client.getTask('t-1')).status).toBe('running');
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -129,12 +129,12 @@ describe('retries on faults that pass', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
-  it('recovers when only the first answer is slow', async () => {
-    fake.on('POST', CREATE, { ...created, delayMs: 2_000 }, created);
+  it('recovers when only the first answer to a poll is slow', async () => {
+    fake.on('GET', POLL, { ...running, delayMs: 2_000 }, running);
     // Generous for the fast second answer on a busy machine, far below the slow first one.
     const { client } = makeTestClient(fake.baseUrl, { timeoutMs: 500 });
-    expect((await client.createTask(body, { idempotencyKey: 'idem-slow' })).upstreamTaskId).toBe('t-1');
-    expect(fake.requests.map((r) => r.headers['idempotency-key'])).toEqual(['idem-slow', 'idem-slow']);
+    expect((await client.getTask('t-1')).status).toBe('running');
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('retries an error wrapped in HTTP 200 when its code says "later"', async () => {
@@ -152,7 +152,10 @@ describe('no retry where repeating cannot help', () => {
     const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
     expect(fake.requests).toHaveLength(1);
     expect(error).toMatchObject({ code: 'upstream_rejected', transient: false, httpStatus: 401 });
-    expect(error.message).toBe('API in One refused the API key (HTTP 401). Check APIINONE_API_KEY on the server.');
+    expect(error.message).toBe(
+      "API in One refused the API key (HTTP 401). The server's administrator should check APIINONE_API_KEY (the key is never shown here).",
+    );
+    expect(error.taskCode).toBe('upstream_key_refused');
     expect(JSON.stringify(error.raw)).toContain('[redacted]');
   });
 
@@ -239,21 +242,59 @@ describe('no retry where repeating cannot help', () => {
   });
 });
 
-describe('a submit without an Idempotency-Key', () => {
-  it('is not repeated after a 503: it may have started a video', async () => {
-    fake.on('POST', CREATE, echo(503), created);
+/*
+ * API in One documents no idempotency, so the Idempotency-Key a submit carries is never relied on:
+ * a submit is sent again only when it provably did nothing, and one that may have made a (billed)
+ * video says so instead of being repeated.
+ */
+describe('a submit, with or without an Idempotency-Key', () => {
+  it.each<[string, FakeReply]>([
+    ['a 503 (the gateway did not take it)', echo(503)],
+    ['a 429', { status: 429, json: { message: 'slow down' } }],
+    ['kie\'s 455 "maintenance" inside a 200', { json: { code: 455, msg: 'Service unavailable, under maintenance' } }],
+  ])('is sent again after %s', async (_name, refusal) => {
+    fake.on('POST', CREATE, refusal, created);
     const { client } = makeTestClient(fake.baseUrl);
-    const error = await upstreamFailure(client.createTask(body));
-    expect(fake.requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: 'upstream_error', transient: true });
+    expect((await client.createTask(body, { idempotencyKey: 'k' })).upstreamTaskId).toBe('t-1');
+    expect(fake.requests).toHaveLength(2);
   });
 
-  it('is not repeated after a timeout or a dropped connection', async () => {
-    fake.on('POST', CREATE, { ...created, delayMs: 1_000 }, { drop: true }, created);
+  it.each<[string, FakeReply, RegExp]>([
+    ['a timeout', { ...created, delayMs: 1_000 }, /did not answer within 150 ms/],
+    ['a dropped connection', { drop: true }, /connection to API in One broke/],
+    [
+      'an answer cut in the middle',
+      { json: { task_id: 't-1', status: 'queued', pad: 'x'.repeat(5000) }, dropAfterBytes: 20 },
+      /connection to API in One broke/,
+    ],
+    ['a 502 (the gateway got no valid answer behind it)', echo(502), /HTTP 502/],
+    ['a 504 (the gateway timed out)', echo(504), /HTTP 504/],
+    ['an HTML page in a 200', { body: '<html>ok</html>', headers: { 'content-type': 'text/html' } }, /HTML page/],
+    [
+      'a 200 with no task id',
+      { json: { code: 200, message: 'success', data: { status: 'IN_PROGRESS' } } },
+      /no task id/,
+    ],
+  ])('is not sent again after %s, and says the video may exist', async (_name, reply, message) => {
+    fake.on('POST', CREATE, reply, created);
     const { client } = makeTestClient(fake.baseUrl, { timeoutMs: 150 });
-    expect((await upstreamFailure(client.createTask(body))).code).toBe('upstream_timeout');
-    expect((await upstreamFailure(client.createTask(body))).message).toMatch(/connection to API in One broke/);
-    expect(fake.requests).toHaveLength(2);
+    const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
+    expect(fake.requests).toHaveLength(1);
+    expect(error).toMatchObject({ mayHaveStarted: true, transient: false });
+    expect(error.message).toMatch(message);
+  });
+
+  it.each<[string, FakeReply, string]>([
+    ['a 500', { status: 500, json: { message: 'internal error' } }, 'upstream_error'],
+    ['a 402', { status: 402, json: { message: 'Insufficient credits' } }, 'upstream_out_of_credits'],
+    ['a 422', { status: 422, json: { message: 'image_url is not reachable' } }, 'upstream_error'],
+    ["kie's 402 inside a 200", { json: { code: 402, msg: 'Insufficient credits' } }, 'upstream_out_of_credits'],
+  ])('ends at %s, which made nothing', async (_name, reply, taskCode) => {
+    fake.on('POST', CREATE, reply, created);
+    const { client } = makeTestClient(fake.baseUrl);
+    const error = await upstreamFailure(client.createTask(body, { idempotencyKey: 'k' }));
+    expect(fake.requests).toHaveLength(1);
+    expect(error).toMatchObject({ mayHaveStarted: false, transient: false, taskCode });
   });
 
   it('is repeated when the connection was refused, since nothing was sent', async () => {
@@ -272,10 +313,10 @@ describe('a submit without an Idempotency-Key', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('reports a refused connection clearly once retries run out', async () => {
+  it('reports a refused connection clearly once retries run out, as one to try again later', async () => {
     const { client } = makeTestClient(`http://127.0.0.1:${await unusedPort()}`, { maxRetries: 2 });
     const error = await upstreamFailure(client.createTask(body));
-    expect(error).toMatchObject({ code: 'upstream_error', transient: true, attempts: 3 });
+    expect(error).toMatchObject({ code: 'upstream_error', transient: true, mayHaveStarted: false, attempts: 3 });
     expect(error.message).toMatch(/^Could not reach API in One \(ECONNREFUSED\)/);
   });
 });

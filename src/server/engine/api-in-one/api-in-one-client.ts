@@ -10,7 +10,7 @@ import { readCappedText, timedFetch } from '@/server/net/timed-fetch';
 import type { Duration, Resolution } from '@/shared/pricing';
 import { attemptDownload, type Downloaded } from './download-result';
 import { fetchFailureOf, taskStateOf, type TaskCall } from './task-call-outcome';
-import { sendAgainNow, UpstreamError, withAttempts } from './upstream-error';
+import { asSubmitError, sendAgainNow, UpstreamError, withAttempts } from './upstream-error';
 
 export interface UpstreamCreateBody {
   model: string;
@@ -22,7 +22,7 @@ export interface UpstreamCreateBody {
 }
 
 export interface CallOptions extends EngineCallOptions {
-  /** Sent as `Idempotency-Key` so that a retried submit cannot create a second upstream job. */
+  /** Sent as `Idempotency-Key`, for a relay that honours it; API in One does not say it does. */
   idempotencyKey?: string;
 }
 
@@ -84,21 +84,25 @@ export class ApiInOneClient {
   }
 
   /*
-   * A submit that may have reached the upstream (a timeout, a cut connection, a 429 or 5xx) is
-   * safe to repeat ONLY because the Idempotency-Key is sent, the same on every attempt, so the
-   * upstream answers a repeat with the task it already made instead of starting (and billing)
-   * a second video. Without a key, a submit is repeated only when nothing was sent (the
-   * connection was refused); any other fault is reported and left to reconciliation.
+   * API in One documents no idempotency: the Idempotency-Key is sent (a relay that honours it
+   * is safer still) but never relied on. A submit is sent again only when it provably did
+   * nothing: the connection was refused, the name did not resolve, or the upstream declined it
+   * (429, 503, a "try later" code). After a timeout or a cut connection the job may exist, and
+   * be billed: the error says so (mayHaveStarted) and the call ends there.
    */
-  createTask(body: UpstreamCreateBody, options: CallOptions = {}): Promise<EngineState> {
+  async createTask(body: UpstreamCreateBody, options: CallOptions = {}): Promise<EngineState> {
     const headers: Record<string, string> = { ...this.jsonHeaders(), 'Content-Type': 'application/json' };
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     const call: TaskCall = { operation: 'create', secrets: this.secrets() };
     const init = { method: 'POST', headers, body: JSON.stringify(body) };
-    return this.callTask(`${this.baseUrl}/api/v1/videos/generations`, init, call, {
-      safeToRepeat: Boolean(options.idempotencyKey),
-      signal: options.signal,
-    });
+    try {
+      return await this.callTask(`${this.baseUrl}/api/v1/videos/generations`, init, call, {
+        safeToRepeat: false,
+        signal: options.signal,
+      });
+    } catch (error) {
+      throw error instanceof UpstreamError ? asSubmitError(error) : error;
+    }
   }
 
   /** A poll changes nothing upstream: always safe to repeat. */

@@ -11,7 +11,8 @@ import { z } from 'zod/mini';
 import { creditsSchema, taskHistorySchema } from '@/shared/contract';
 import { runTool } from '@/server/media/run-tool';
 import { FFMPEG_PATH } from '@/server/media/tool-paths';
-import { getJson, SEED_PROMPT, submit, waitForTask } from '../../../../tests/support/api-calls';
+import { getJson, SEED_PROMPT, submit, upload, waitForTask } from '../../../../tests/support/api-calls';
+import { makeTestImage } from '../../../../tests/support/test-image';
 import { startTestApp, type TestServer } from '../../../../tests/support/test-server';
 import { FakeUpstream, type FakeRequest } from '../../../../tests/fakes/fake-upstream';
 
@@ -53,20 +54,18 @@ describe('the API in One engine', () => {
       )
       .on('GET', '/files/up-123.mp4', { body: clip, headers: { 'content-type': 'video/mp4' } });
 
-    const created = await submit(server, {
-      model: 'hailuo-2-3',
-      prompt: SEED_PROMPT,
-      image: 'https://example.com/dog.jpg',
-    });
+    const photo = await upload(server, await makeTestImage());
+    const created = await submit(server, { model: 'hailuo-2-3', prompt: SEED_PROMPT, image: photo.url });
     const submitted = await waitForTask(server, created.task_id, (t) => t.upstream_task_id === 'up-123');
     expect(submitted.status).toBe('queued');
 
     const [sent] = fake.requestsTo('POST', '/api/v1/videos/generations');
     expect(sent!.headers['idempotency-key']).toBe(created.task_id);
+    // Our own JPEG upload goes as it is, at this server's address.
     expect(JSON.parse(sent!.body)).toEqual({
       model: 'hailuo-2-3',
       prompt: SEED_PROMPT,
-      image: 'https://example.com/dog.jpg',
+      image: photo.url,
       duration: '6',
       resolution: '768P',
     });
@@ -110,7 +109,8 @@ describe('the API in One engine', () => {
   it('ends a task the upstream refuses with its reason, uncharged, without retrying the submit', async () => {
     fake.reset();
     fake.on('POST', '/api/v1/videos/generations', { status: 400, json: { error: { message: 'Image is too small' } } });
-    const created = await submit(server, { prompt: 'Refused', image: 'https://example.com/tiny.jpg' });
+    const photo = await upload(server, await makeTestImage());
+    const created = await submit(server, { prompt: 'Refused', image: photo.url });
     const task = await waitForTask(server, created.task_id, undefined, 10_000);
     expect(task).toMatchObject({ status: 'failed', charged_credits: 0, error: { code: 'upstream_error' } });
     expect(task.error!.message).toContain('Image is too small');

@@ -4,9 +4,10 @@
  */
 import type { EngineState } from '@/server/engine/engine';
 import { redactText, rawForSupport } from '@/server/net/redact-secrets';
-import { parseRetryAfter, RETRY_STATUSES } from '@/server/net/retry-policy';
+import { parseRetryAfter } from '@/server/net/retry-policy';
 import type { FetchFailure } from '@/server/net/timed-fetch';
-import { readApiLevelError, readWrapperMessage } from './task-answer/read-api-error';
+import { isPassing, kindOfHttpLikeCode, readApiLevelError, readWrapperMessage } from './task-answer/read-api-error';
+import { refusalWords } from './task-answer/refusal-words';
 import { readUpstreamTask } from './task-answer/read-upstream-task';
 import { UpstreamError, type UpstreamErrorInit } from './upstream-error';
 
@@ -92,40 +93,12 @@ export function taskStateOf(answer: TaskAnswer, call: TaskCall): EngineState {
     }
     return readUpstreamTask(json, { ...call, httpStatus: status });
   }
-  if (RETRY_STATUSES.has(status)) {
-    const what = status === 429 ? 'is limiting how fast we may call it' : 'is unavailable right now';
-    throw failure(call, {
-      ...base,
-      code: 'upstream_error',
-      message: `API in One ${what} (HTTP ${status})`,
-      transient: true,
-      retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), answer.now),
-    });
-  }
-  const unauthorized = status === 401 || status === 403 || (json !== undefined && isKeyRefusal(json));
-  if (unauthorized) {
-    throw failure(call, {
-      ...base,
-      code: 'upstream_rejected',
-      message: `API in One refused the API key (HTTP ${status}). Check APIINONE_API_KEY on the server.`,
-      transient: false,
-    });
-  }
   const reason = upstreamReason(json);
-  const because = reason ? `: ${reason}` : '';
   if (status === 404 && call.operation === 'get') {
     throw failure(call, {
       ...base,
       code: 'upstream_rejected',
-      message: `API in One does not know task ${call.requestedId ?? ''} (HTTP 404)${because}`,
-      transient: false,
-    });
-  }
-  if (status >= 400 && status < 500) {
-    throw failure(call, {
-      ...base,
-      code: 'upstream_rejected',
-      message: `API in One refused the request (HTTP ${status})${because}`,
+      message: `API in One does not know task ${call.requestedId ?? ''} (HTTP 404)${reason ? `: ${reason}` : ''}`,
       transient: false,
     });
   }
@@ -137,15 +110,22 @@ export function taskStateOf(answer: TaskAnswer, call: TaskCall): EngineState {
       transient: false,
     });
   }
-  // A 500 may pass by a later poll, but is not repeated at once (see sendAgainNow).
+  // A key refusal may come as any 4xx with a code that says so inside.
+  const kind = json !== undefined && isKeyRefusal(json) ? 'key_refused' : kindOfHttpLikeCode(status);
+  const words = refusalWords(kind, `HTTP ${status}`, kind === 'key_refused' ? null : reason);
+  const passing = isPassing(kind);
   throw failure(call, {
     ...base,
-    code: 'upstream_error',
-    message: `API in One failed (HTTP ${status})${because}`,
-    transient: true,
+    // A 500 may pass by a later poll, but is not repeated at once (see sendAgainNow).
+    code: passing ? 'upstream_error' : 'upstream_rejected',
+    message: words.message,
+    taskCode: words.taskCode,
+    transient: passing,
+    declined: kind === 'try_later',
+    retryAfterMs: passing ? parseRetryAfter(answer.headers.get('retry-after'), answer.now) : null,
   });
 }
 
 function isKeyRefusal(json: unknown): boolean {
-  return json !== null && typeof json === 'object' && readApiLevelError(json, false)?.unauthorized === true;
+  return json !== null && typeof json === 'object' && readApiLevelError(json, false)?.kind === 'key_refused';
 }

@@ -48,6 +48,10 @@ const RESULT_FILE = /^local-engine:(tsk_[0-9a-z]{26}\.(?:mp4|jpg))$/;
 export class LocalEngine implements Engine {
   readonly name = 'local' as const;
   readonly simulated = true;
+  /* A job is found again by its task id, so a resent submit never makes a second one. */
+  readonly submitsAreIdempotent = true;
+  /* Its results are files of its own: there is never a "done" without one to wait for. */
+  readonly resultGraceMs = 0;
   readonly typicalDurationMs: number;
   private readonly jobs = new Map<string, LocalJob>();
   private readonly queue: WorkQueue;

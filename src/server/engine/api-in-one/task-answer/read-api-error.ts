@@ -1,23 +1,56 @@
 /**
- * Recognizes an error wrapped in an HTTP 200 answer: `{code: 1002, msg}`,
- * `{success: false, error: {...}}`, MiniMax's `{base_resp: {status_code: 1004, status_msg}}`.
- * Such an answer must never be read as a task.
+ * Recognizes an error wrapped in an HTTP 200 answer: `{code: 1002, msg}`, kie's
+ * `{code: 402, msg: "Insufficient credits"}`, `{success: false, error: {...}}`, MiniMax's
+ * `{base_resp: {status_code: 1004, status_msg}}`. Such an answer must never be read as a task.
  */
 import { readPath } from './read-path';
 import { asErrorText } from './upstream-values';
 
+/**
+ * What a refusal means for the person reading it, and for a retry:
+ * `key_refused` (the admin checks APIINONE_API_KEY), `no_credits` (top up at API in One),
+ * `try_later` (rate limit or maintenance: the upstream did not take the request),
+ * `engine_fault` (the upstream failed on its side), `refused` (this request, as sent).
+ */
+export type ApiErrorKind = 'key_refused' | 'no_credits' | 'try_later' | 'engine_fault' | 'refused';
+
 export interface ApiLevelError {
   code: string | number | null;
   message: string | null;
-  /** The code says "later": a rate limit or a server-side fault. */
-  transient: boolean;
-  /** The code says the key was refused. */
-  unauthorized: boolean;
+  kind: ApiErrorKind;
 }
 
-/* MiniMax `base_resp` codes that clear up by themselves: unknown error, timeout, rate limits, internal error. */
-const MINIMAX_TRANSIENT = new Set([1000, 1001, 1002, 1013, 1039]);
-const MINIMAX_AUTH = new Set([1004]);
+/* MiniMax `base_resp` codes: rate limits (1002, 1039), its own faults (unknown, timeout, internal), the key, the balance. */
+const MINIMAX_KINDS = new Map<number, ApiErrorKind>([
+  [1000, 'engine_fault'],
+  [1001, 'engine_fault'],
+  [1002, 'try_later'],
+  [1004, 'key_refused'],
+  [1008, 'no_credits'],
+  [1013, 'engine_fault'],
+  [1039, 'try_later'],
+]);
+
+/*
+ * HTTP-like codes, as kie documents them inside its 200 answers: 401 key, 402 credits, 433 the
+ * key's usage limit, 429 rate limit, 455 maintenance, 501 generation failed, 505 feature off.
+ */
+const HTTP_LIKE_KINDS = new Map<number, ApiErrorKind>([
+  [401, 'key_refused'],
+  [403, 'key_refused'],
+  [402, 'no_credits'],
+  [433, 'no_credits'],
+  [429, 'try_later'],
+  [455, 'try_later'],
+  [503, 'try_later'],
+  [501, 'refused'],
+  [505, 'refused'],
+]);
+
+/** Whether a kind of failure may pass by itself (the same call may work later). */
+export function isPassing(kind: ApiErrorKind): boolean {
+  return kind === 'try_later' || kind === 'engine_fault';
+}
 
 function numericCode(code: unknown): number | null {
   if (typeof code === 'number' && Number.isFinite(code)) return code;
@@ -41,20 +74,27 @@ export function readWrapperMessage(body: object): string | null {
   return null;
 }
 
-function fromHttpLikeCode(code: string | number | null, message: string | null): ApiLevelError {
+/** The kind of an HTTP status or an HTTP-like code in a body. */
+export function kindOfHttpLikeCode(number: number): ApiErrorKind {
+  return HTTP_LIKE_KINDS.get(number) ?? (number >= 500 && number < 600 ? 'engine_fault' : 'refused');
+}
+
+function kindOfCode(code: string | number | null): ApiErrorKind {
   const number = numericCode(code);
-  return {
-    code,
-    message,
-    transient: number !== null && (number === 429 || (number >= 500 && number < 600)),
-    unauthorized:
-      number === 401 || number === 403 || (typeof code === 'string' && /unauthori|forbidden|api.?key|auth/i.test(code)),
-  };
+  if (number !== null) return kindOfHttpLikeCode(number);
+  if (typeof code !== 'string') return 'refused';
+  if (/unauthori|forbidden|api.?key|auth/i.test(code)) return 'key_refused';
+  if (/credit|balance|quota/i.test(code)) return 'no_credits';
+  return 'refused';
 }
 
 function codeAt(body: object, path: string): string | number | null {
   const code = readPath(body, path);
   return typeof code === 'string' || typeof code === 'number' ? code : null;
+}
+
+function apiError(code: string | number | null, message: string | null): ApiLevelError {
+  return { code, message, kind: kindOfCode(code) };
 }
 
 /**
@@ -66,22 +106,17 @@ export function readApiLevelError(body: object, hasTaskStatus: boolean): ApiLeve
   const message = readWrapperMessage(body);
   const baseCode = numericCode(readPath(body, 'base_resp.status_code'));
   if (baseCode !== null && baseCode !== 0) {
-    return {
-      code: baseCode,
-      message,
-      transient: MINIMAX_TRANSIENT.has(baseCode),
-      unauthorized: MINIMAX_AUTH.has(baseCode),
-    };
+    return { code: baseCode, message, kind: MINIMAX_KINDS.get(baseCode) ?? 'refused' };
   }
   const code = codeAt(body, 'code');
-  if (code !== null && !isSuccessCode(code)) return fromHttpLikeCode(code, message);
+  if (code !== null && !isSuccessCode(code)) return apiError(code, message);
   if (readPath(body, 'success') === false || readPath(body, 'ok') === false) {
-    return fromHttpLikeCode(codeAt(body, 'error.code'), message);
+    return apiError(codeAt(body, 'error.code'), message);
   }
   const errors = readPath(body, 'errors');
-  if (Array.isArray(errors) && errors.length > 0) return fromHttpLikeCode(codeAt(body, 'errors[0].code'), message);
+  if (Array.isArray(errors) && errors.length > 0) return apiError(codeAt(body, 'errors[0].code'), message);
   if (!hasTaskStatus && asErrorText(readPath(body, 'error')) !== null) {
-    return fromHttpLikeCode(codeAt(body, 'error.code') ?? codeAt(body, 'error.type'), message);
+    return apiError(codeAt(body, 'error.code') ?? codeAt(body, 'error.type'), message);
   }
   return null;
 }

@@ -5,11 +5,13 @@
  */
 import type { EngineState } from '@/server/engine/engine';
 import { mapUpstreamStatus, type TaskStatus } from '@/shared/status';
-import { readApiLevelError, type ApiLevelError } from './read-api-error';
+import { isPassing, readApiLevelError, type ApiLevelError } from './read-api-error';
 import { readFirst, readPath } from './read-path';
 import { rawForSupport, redactText } from '@/server/net/redact-secrets';
 import {
   ERROR_TEXT_PATHS,
+  FAIL_CODE_PATHS,
+  FILE_ID_PATHS,
   ID_PATHS,
   POSTER_URL_PATHS,
   PROGRESS_PATHS,
@@ -19,6 +21,7 @@ import {
 } from './upstream-task-fields';
 import { UpstreamError } from '../upstream-error';
 import { asErrorText, asHttpUrl, asId, asProgress, asStatusWord } from './upstream-values';
+import { refusalWords } from './refusal-words';
 
 export interface ReadUpstreamTaskContext {
   operation: 'create' | 'get';
@@ -29,56 +32,80 @@ export interface ReadUpstreamTaskContext {
   requestedId?: string;
 }
 
-const REFUSED_KEY_MESSAGE =
-  'API in One refused the API key. Check APIINONE_API_KEY on the server (the key is not shown here).';
+type Hit<T> = { path: string; value: T } | null;
+
+/** Where in an answer each part of a task was found (the path), and what it said. */
+export interface TaskFields {
+  id: Hit<string>;
+  status: Hit<string>;
+  progress: Hit<number>;
+  video: Hit<string>;
+  poster: Hit<string>;
+  fileId: Hit<string>;
+  errorText: Hit<string>;
+  failCode: Hit<string>;
+}
+
+/** Every part of a task an answer object holds, with the path it was read from. */
+export function findTaskFields(body: object): TaskFields {
+  const id = readFirst(body, ID_PATHS, asId);
+  return {
+    id,
+    status: readStatusWord(body, id?.path ?? null),
+    progress: readFirst(body, PROGRESS_PATHS, asProgress),
+    video: readFirst(body, VIDEO_URL_PATHS, asHttpUrl),
+    poster: readFirst(body, POSTER_URL_PATHS, asHttpUrl),
+    fileId: readFirst(body, FILE_ID_PATHS, asId),
+    errorText: readFirst(body, ERROR_TEXT_PATHS, asErrorText),
+    failCode: readFirst(body, FAIL_CODE_PATHS, asId),
+  };
+}
 
 export function readUpstreamTask(body: unknown, context: ReadUpstreamTaskContext): EngineState {
   const raw = rawForSupport(body, context.secrets);
-  const unreadable = (reason: string) =>
+  const unreadable = (reason: string, engineSaysDone = false) =>
     new UpstreamError({
       code: 'upstream_unreadable',
-      message: redactText(`API in One answered in a way this server does not understand: ${reason}.`, context.secrets),
+      message: redactText(
+        engineSaysDone ? `${reason}.` : `API in One answered in a way this server does not understand: ${reason}.`,
+        context.secrets,
+      ),
       transient: false,
       reached: 'answered',
       httpStatus: context.httpStatus,
       raw,
+      engineSaysDone,
     });
-
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw unreadable(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`);
   }
-
-  const idHit = readFirst(body, ID_PATHS, asId);
-  const statusHit = readStatusWord(body, idHit?.path ?? null);
-  const status = statusHit ? mapUpstreamStatus(statusHit) : null;
-  const apiError = readApiLevelError(body, statusHit !== null);
-  const errorText = readFirst(body, ERROR_TEXT_PATHS, asErrorText)?.value ?? apiError?.message ?? null;
-
-  if (apiError && (statusHit === null || (context.operation === 'create' && status === 'failed'))) {
+  const fields = findTaskFields(body);
+  const statusWord = fields.status?.value ?? null;
+  const status = statusWord ? mapUpstreamStatus(statusWord) : null;
+  const apiError = readApiLevelError(body, statusWord !== null);
+  const errorText = fields.errorText?.value ?? apiError?.message ?? null;
+  if (apiError && (statusWord === null || (context.operation === 'create' && status === 'failed'))) {
     throw apiLevelFailure(apiError, context, raw);
   }
-  if (statusHit !== null && status === null) throw unreadable(`unknown status "${statusHit}"`);
-  if (context.operation === 'create' && status === 'failed' && !idHit) {
-    throw apiLevelFailure({ code: null, message: errorText, transient: false, unauthorized: false }, context, raw);
+  if (statusWord !== null && status === null) throw unreadable(`unknown status "${statusWord}"`);
+  if (context.operation === 'create' && status === 'failed' && !fields.id) {
+    throw apiLevelFailure({ code: null, message: errorText, kind: 'refused' }, context, raw);
   }
-
-  const upstreamTaskId = idHit?.value ?? (context.operation === 'get' ? context.requestedId : undefined);
+  const upstreamTaskId = fields.id?.value ?? (context.operation === 'get' ? context.requestedId : undefined);
   if (!upstreamTaskId) throw unreadable('the answer has no task id');
   // A fresh submit often answers with the id alone; a poll must say where the task is.
   const finalStatus: TaskStatus | null = status ?? (context.operation === 'create' ? 'queued' : null);
   if (!finalStatus) throw unreadable('the answer has no task status');
-
-  const videoUrl = readFirst(body, VIDEO_URL_PATHS, asHttpUrl)?.value ?? null;
-  if (finalStatus === 'succeeded' && !videoUrl)
-    throw unreadable('the task is reported as succeeded but no video URL was found');
-
+  const videoUrl = fields.video?.value ?? null;
+  // Done (and perhaps billed) without a link we can fetch: said plainly, and marked so the tracker waits, then asks a person.
+  if (finalStatus === 'succeeded' && !videoUrl) throw unreadable(missingLinkReason(fields), true);
   return {
     upstreamTaskId,
     status: finalStatus,
-    progress: finalStatus === 'succeeded' ? 100 : (readFirst(body, PROGRESS_PATHS, asProgress)?.value ?? null),
+    progress: finalStatus === 'succeeded' ? 100 : (fields.progress?.value ?? null),
     videoUrl: finalStatus === 'succeeded' ? videoUrl : null,
-    posterUrl: finalStatus === 'succeeded' ? (readFirst(body, POSTER_URL_PATHS, asHttpUrl)?.value ?? null) : null,
-    error: taskError(finalStatus, errorText, context.secrets),
+    posterUrl: finalStatus === 'succeeded' ? (fields.poster?.value ?? null) : null,
+    error: taskError(finalStatus, errorText, fields.failCode?.value ?? null, context.secrets),
     raw,
     httpStatus: context.httpStatus,
   };
@@ -89,21 +116,35 @@ export function upstreamTaskIdOf(body: unknown): string | null {
   return readFirst(body, ID_PATHS, asId)?.value ?? null;
 }
 
+function missingLinkReason(fields: TaskFields): string {
+  const reason = 'API in One reports the task as succeeded but no video URL was found in its answer';
+  if (!fields.fileId) return reason;
+  return `${reason}: its answer holds only a MiniMax file id (${fields.fileId.value}), which this server cannot fetch a video from`;
+}
+
 /* The status beside the id wins: a wrapper's own `status: "success"` is about the request. */
-function readStatusWord(body: object, idPath: string | null): string | null {
+function readStatusWord(body: object, idPath: string | null): Hit<string> {
   const container = idPath ? idPath.slice(0, idPath.lastIndexOf('.') + 1) : null;
   const paths =
     container !== null ? [...STATUS_KEYS.map((key) => `${container}${key}`), ...STATUS_PATHS] : STATUS_PATHS;
   for (const path of paths) {
     const word = asStatusWord(readPath(body, path));
-    if (word !== null) return word;
+    if (word !== null) return { path, value: word };
   }
   return null;
 }
 
-function taskError(status: TaskStatus, text: string | null, secrets: readonly string[]): EngineState['error'] {
+function taskError(
+  status: TaskStatus,
+  text: string | null,
+  failCode: string | null,
+  secrets: readonly string[],
+): EngineState['error'] {
+  // The provider's own code goes inside the sentence: support quotes it when asking the provider.
+  const withCode = (sentence: string) =>
+    failCode ? sentence.replace(/([.!?]?)$/, (end) => ` (its code: ${failCode})${end}`) : sentence;
   if (status === 'failed') {
-    const message = text ?? 'API in One reported the task as failed without giving a reason.';
+    const message = withCode(text ?? 'API in One reported the task as failed without giving a reason.');
     return { code: 'upstream_error', message: redactText(message, secrets) };
   }
   if (status === 'canceled' && text) return { code: 'upstream_error', message: redactText(text, secrets) };
@@ -111,16 +152,13 @@ function taskError(status: TaskStatus, text: string | null, secrets: readonly st
 }
 
 function apiLevelFailure(error: ApiLevelError, context: ReadUpstreamTaskContext, raw: unknown): UpstreamError {
-  const codePart = error.code !== null ? ` (code ${String(error.code)})` : '';
-  const message = error.unauthorized
-    ? REFUSED_KEY_MESSAGE
-    : `API in One ${error.transient ? 'could not handle' : 'refused'} the request${codePart}: ${
-        error.message ?? 'no reason given'
-      }`;
+  const words = refusalWords(error.kind, error.code !== null ? `code ${String(error.code)}` : null, error.message);
   return new UpstreamError({
-    code: error.transient ? 'upstream_error' : 'upstream_rejected',
-    message: redactText(message, context.secrets),
-    transient: error.transient,
+    code: isPassing(error.kind) ? 'upstream_error' : 'upstream_rejected',
+    message: redactText(words.message, context.secrets),
+    transient: isPassing(error.kind),
+    declined: error.kind === 'try_later',
+    taskCode: words.taskCode,
     reached: 'answered',
     httpStatus: context.httpStatus,
     raw,

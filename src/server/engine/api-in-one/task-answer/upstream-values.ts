@@ -1,4 +1,5 @@
 /** Turns one found upstream value into ours, or `null` when it is not that kind of value. */
+import { readPath } from './read-path';
 
 const MAX_ID_CHARS = 200;
 const MAX_ERROR_CHARS = 500;
@@ -37,8 +38,8 @@ function clampPercent(percent: number): number | null {
   return Math.min(100, Math.round(percent * 10) / 10);
 }
 
-/* The fields a result object names its link with. */
-const LINK_FIELDS = ['url', 'video_url', 'uri', 'resource', 'download_url'] as const;
+/* The fields a result object names its link with (any case or separators: read-path.ts). */
+const LINK_FIELDS = ['url', 'video_url', 'uri', 'resource', 'download_url', 'result_urls', 'urls'] as const;
 
 /** An absolute http(s) URL, also when wrapped in an array or an object with a `url`. */
 export function asHttpUrl(value: unknown, depth = 0): string | null {
@@ -46,8 +47,7 @@ export function asHttpUrl(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return isHttpUrl(value.trim()) ? value.trim() : null;
   if (Array.isArray(value)) return firstOf(value, (item) => asHttpUrl(item, depth + 1));
   if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return firstOf(LINK_FIELDS, (field) => asHttpUrl(record[field], depth + 1));
+    return firstOf(LINK_FIELDS, (field) => asHttpUrl(readPath(value, field), depth + 1));
   }
   return null;
 }
@@ -72,9 +72,8 @@ export function asErrorText(value: unknown, depth = 0): string | null {
   }
   if (Array.isArray(value)) return firstOf(value, (item) => asErrorText(item, depth + 1));
   if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
     return firstOf(['message', 'msg', 'error', 'detail', 'reason', 'status_msg'], (field) =>
-      asErrorText(record[field], depth + 1),
+      asErrorText(readPath(value, field), depth + 1),
     );
   }
   return null;
