@@ -7,6 +7,7 @@ import { accessContract } from './store-contract/access-contract';
 import { useStoreHarness, type TestDatabase } from './store-contract/harness';
 import { leasesContract } from './store-contract/leases-contract';
 import { moneyContract } from './store-contract/money-contract';
+import { montagesContract } from './store-contract/montages-contract';
 import { outboxContract } from './store-contract/outbox-contract';
 import { tasksContract } from './store-contract/tasks-contract';
 
@@ -20,5 +21,6 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
     outboxContract(harness);
     moneyContract(harness);
     accessContract(harness);
+    montagesContract(harness);
   });
 }

@@ -11,6 +11,7 @@ import type { CallbacksStore } from './callbacks-store';
 import type { HistoryStore } from './history-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { LedgerStore } from './ledger-store';
+import type { MontagesStore } from './montages-store';
 import type { RateLimitStore } from './rate-limit-store';
 import type { SettingsStore } from './settings-store';
 import type { SpendStore } from './spend-store';
@@ -32,5 +33,6 @@ export interface Store {
   spend: SpendStore;
   access: AccessStore;
   rateLimits: RateLimitStore;
+  montages: MontagesStore;
   close(): Promise<void>;
 }

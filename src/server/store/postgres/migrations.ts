@@ -140,4 +140,26 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   `,
+  // 2: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
+  `
+  CREATE TABLE montages (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+    format TEXT NOT NULL,
+    clip_count INTEGER NOT NULL,
+    spec TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    body_hash TEXT,
+    result TEXT,
+    error_code TEXT,
+    error_message TEXT,
+    lease_owner TEXT,
+    lease_until BIGINT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    finished_at BIGINT
+  );
+  CREATE INDEX montages_unfinished ON montages (lease_until) WHERE status IN ('queued', 'running');
+  `,
 ];

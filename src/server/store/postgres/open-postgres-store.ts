@@ -11,6 +11,7 @@ import { PgLeases } from './leases';
 import { PgLedgerStore } from './ledger';
 import { migratePostgres } from './migrate';
 import { PG_MIGRATIONS } from './migrations';
+import { PgMontagesStore } from './montages';
 import { createPool, PgDatabase, type PgOptions } from './pg-database';
 import { PgPresence } from './presence';
 import { PgRateLimitStore } from './rate-limits';
@@ -52,6 +53,7 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
     spend: new PgSpendStore(db),
     access: new PgAccessStore(db),
     rateLimits: new PgRateLimitStore(db),
+    montages: new PgMontagesStore(db),
     close: async () => {
       await presence.close();
       await db.close();

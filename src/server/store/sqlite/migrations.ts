@@ -129,4 +129,26 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_updated ON rate_limits (updated_at);
   `,
+  // 3: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
+  `
+  CREATE TABLE montages (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    progress REAL NOT NULL DEFAULT 0,
+    format TEXT NOT NULL,
+    clip_count INTEGER NOT NULL,
+    spec TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    body_hash TEXT,
+    result TEXT,
+    error_code TEXT,
+    error_message TEXT,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    finished_at INTEGER
+  );
+  CREATE INDEX montages_unfinished ON montages (lease_until) WHERE status IN ('queued', 'running');
+  `,
 ];

@@ -11,6 +11,7 @@ import { SqliteIdempotencyStore } from './idempotency';
 import { SqliteLeases } from './leases';
 import { SqliteLedgerStore } from './ledger';
 import { MIGRATIONS } from './migrations';
+import { SqliteMontagesStore } from './montages';
 import { SqliteRateLimitStore } from './rate-limits';
 import { SqliteSettingsStore } from './settings';
 import { SqliteSpendStore } from './spend';
@@ -43,6 +44,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     spend: new SqliteSpendStore(db),
     access: access.access,
     rateLimits: new SqliteRateLimitStore(db),
+    montages: new SqliteMontagesStore(db),
     close: async () => {
       db.close();
       await access.close();
