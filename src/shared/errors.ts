@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'internal_error',
   /* The server cannot answer now (its database is locked or unreachable): retry after Retry-After. */
   'service_unavailable',
+  /* A montage (issue 21) could not be rendered. */
+  'render_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

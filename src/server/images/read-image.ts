@@ -6,10 +6,10 @@
  * foreign host serving the same path is fetched like any other link.
  */
 import fs from 'node:fs/promises';
-import { IMAGE_LIMITS } from '@/shared/limits';
+import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS } from '@/shared/limits';
 import type { MediaStorage } from '@/server/media/media-storage';
 import { safeFetch, UnsafeUrlError } from '@/server/net/safe-fetch';
-import type { UploadRecord, UploadsStore } from '@/server/store/uploads-store';
+import type { ImageUploadRecord, UploadRecord, UploadsStore } from '@/server/store/uploads-store';
 import { ImageRefusal } from './image-refusal';
 
 export interface ImageSources {
@@ -55,15 +55,20 @@ export async function ownUpload(
   url: string,
   sources: Pick<ImageSources, 'uploads' | 'ownOrigins'>,
   requestOrigin?: string,
-): Promise<UploadRecord | null> {
+): Promise<ImageUploadRecord | null> {
   const fileName = uploadFileNameOf(url);
   const record = fileName ? await sources.uploads.getByFileName(fileName) : null;
-  if (!record) return null;
+  // Upload names of images end in an image extension, so a soundtrack's record is never one (the check says so to the types).
+  if (!record || !isImageUpload(record)) return null;
   const origins = new Set(sources.ownOrigins?.() ?? []);
   if (requestOrigin) origins.add(requestOrigin);
   const issuedAt = parseUrl(record.url);
   if (issuedAt) origins.add(issuedAt.origin);
   return origins.has(new URL(url).origin) ? record : null;
+}
+
+function isImageUpload(record: UploadRecord): record is ImageUploadRecord {
+  return (IMAGE_CONTENT_TYPES as readonly string[]).includes(record.contentType);
 }
 
 /** True when the URL has the shape of one of our upload links (whether or not the file exists). */
@@ -75,14 +80,14 @@ export async function readImage(
   url: string,
   sources: ImageSources,
   requestOrigin?: string,
-): Promise<{ bytes: Buffer; upload: UploadRecord | null }> {
+): Promise<{ bytes: Buffer; upload: ImageUploadRecord | null }> {
   const upload = await ownUpload(url, sources, requestOrigin);
   if (upload) return { bytes: await readUploadFile(upload, sources.media), upload };
   return { bytes: await fetchImage(url, sources), upload: null };
 }
 
 /* The record outlived its file (removed by hand, a restored backup): a reason a person can act on, not ENOENT. */
-async function readUploadFile(upload: UploadRecord, media: MediaStorage): Promise<Buffer> {
+async function readUploadFile(upload: ImageUploadRecord, media: MediaStorage): Promise<Buffer> {
   try {
     return await fs.readFile(media.absolute(`uploads/${upload.fileName}`));
   } catch (error) {

@@ -10,7 +10,7 @@ import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
 import { ensureRoom } from '@/server/media/free-space';
 import type { MediaExtension, MediaStorage } from '@/server/media/media-storage';
 import { newId } from '@/server/store/new-id';
-import type { UploadRecord } from '@/server/store/uploads-store';
+import type { ImageUploadRecord } from '@/server/store/uploads-store';
 import { checkImage } from './check-image';
 import { ImageRefusal } from './image-refusal';
 
@@ -54,7 +54,7 @@ export async function storeUpload<T>(
   bytes: Buffer,
   media: MediaStorage,
   origin: string,
-  keep: (stored: UploadRecord) => Promise<T>,
+  keep: (stored: ImageUploadRecord) => Promise<T>,
 ): Promise<T> {
   const facts = await checkImage(bytes, 'upload_invalid');
   const now = Date.now();
@@ -69,7 +69,7 @@ export async function storeUpload<T>(
   } finally {
     await fs.rm(part, { force: true });
   }
-  const stored: UploadRecord = {
+  const stored: ImageUploadRecord = {
     id,
     fileName: `${id}.${target.extension}`,
     url: `${origin}/media/${target.relativePath}`,

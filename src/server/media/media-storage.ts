@@ -15,10 +15,14 @@ export const MEDIA_CONTENT_TYPES = {
   jpg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
+  /* Soundtracks of montages (issue 21). */
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
 } as const;
 export type MediaExtension = keyof typeof MEDIA_CONTENT_TYPES;
 
-const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.(mp4|jpg|png|webp)$/;
+const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.(mp4|jpg|png|webp|mp3|m4a|wav)$/;
 
 export interface MediaFile {
   kind: MediaKind;

@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 export interface RunToolOptions {
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Each piece of stdout as it comes (ffmpeg's `-progress pipe:1`). */
+  onStdout?: (chunk: string) => void;
 }
 
 /** `unplayable`: the tool ran, and says the file is no video; its message is meant for people. */
@@ -34,7 +36,10 @@ export function runTool(binary: string, args: readonly string[], options: RunToo
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      options.onStdout?.(chunk.toString());
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS)));
     let why: { failure: ToolFailure; text: string } | null = null;
     const stop = (failure: ToolFailure, text: string) => {

@@ -1,6 +1,10 @@
-/** `POST /api/v1/uploads`: one image as multipart/form-data, field `file`; answers 201 with its absolute URL. */
+/**
+ * `POST /api/v1/uploads`: one image — or a montage's soundtrack (MP3, M4A, WAV), told apart by its
+ * bytes — as multipart/form-data, field `file`; answers 201 with its absolute URL.
+ */
 import { Hono } from 'hono';
 import type { Upload } from '@/shared/contract';
+import type { AudioUpload } from '@/shared/montage-contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
 import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
 import { perMinute } from '@/server/http/rate-limit';
@@ -8,6 +12,9 @@ import { requestOrigin } from '@/server/http/request-origin';
 import { HttpError } from '@/server/http/http-error';
 import { ImageRefusal } from '@/server/images/image-refusal';
 import { storeUpload } from '@/server/images/store-upload';
+import { looksLikeAudio } from '@/server/audio/sniff-audio';
+import { AudioRefusal } from '@/server/audio/probe-audio';
+import { storeAudioUpload } from '@/server/audio/store-audio-upload';
 import type { Services } from '@/server/services';
 
 export function uploadRoutes({ store, media, config, access }: Services) {
@@ -37,9 +44,26 @@ export function uploadRoutes({ store, media, config, access }: Services) {
         `The image is too large: at most ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`,
       );
     }
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const origin = requestOrigin(c, config.publicBaseUrl);
+    if (looksLikeAudio(bytes)) {
+      try {
+        const audio = await storeAudioUpload(bytes, media, origin, async (stored) => {
+          await store.uploads.insert(stored);
+          return stored;
+        });
+        const { id, url, contentType, durationS } = audio;
+        return c.json(
+          { id, url, content_type: contentType, bytes: audio.bytes, duration_s: durationS } as AudioUpload,
+          201,
+        );
+      } catch (error) {
+        if (error instanceof AudioRefusal) throw new HttpError(422, 'upload_invalid', error.message);
+        throw error;
+      }
+    }
     try {
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const upload = await storeUpload(bytes, media, requestOrigin(c, config.publicBaseUrl), async (stored) => {
+      const upload = await storeUpload(bytes, media, origin, async (stored) => {
         // With access required, the link carries its own token so API in One can fetch the image.
         const shared = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
         await store.uploads.insert(shared);

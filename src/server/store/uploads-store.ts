@@ -1,16 +1,23 @@
 import type { ImageContentType } from '@/shared/limits';
+import type { AudioContentType } from '@/shared/montage-limits';
 
-export interface UploadRecord {
+export type UploadContentType = ImageContentType | AudioContentType;
+
+/** An image or, for a montage, a soundtrack (issue 21): both kept in the uploads table. */
+export interface UploadRecord<C extends UploadContentType = UploadContentType> {
   id: string;
   /** The random name under `media/uploads/`. */
   fileName: string;
   url: string;
+  /** 0 for a soundtrack. */
   width: number;
   height: number;
-  contentType: ImageContentType;
+  contentType: C;
   bytes: number;
   createdAt: number;
 }
+
+export type ImageUploadRecord = UploadRecord<ImageContentType>;
 
 export interface UploadsStore {
   insert(upload: UploadRecord): Promise<void>;
