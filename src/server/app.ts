@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health';
 import { imageRoutes } from './routes/images';
 import { mediaRoutes } from './routes/media';
 import { modelRoutes } from './routes/models';
+import { montageRoutes } from './routes/montages';
 import { spendRoutes } from './routes/spend';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
@@ -64,6 +65,7 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/v1/billing', billingRoutes(services));
   app.route('/api/v1/billing/spend', spendRoutes(services));
   app.route('/api/v1/batches', batchRoutes(services));
+  app.route('/api/v1/montages', montageRoutes(services));
   app.route('/api/v1/downloads.zip', downloadRoutes(services));
   app.route('/api/v1/webhooks', webhookRoutes(services));
   app.route('/media', mediaRoutes(services));

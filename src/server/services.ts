@@ -21,6 +21,8 @@ import { lockDataDir, type DataDirLock } from './data-dir/data-dir-lock';
 import { openScratchDir } from './data-dir/scratch-dir';
 import { sweepOrphanUploads } from './images/sweep-orphan-uploads';
 import { CallbackSender } from './callbacks/callback-sender';
+import { WorkQueue } from './engine/local/work-queue';
+import { MontageWorker } from './montages/montage-worker';
 
 export interface Services {
   config: Config;
@@ -31,6 +33,8 @@ export interface Services {
   engine: Engine;
   tracker: Tracker;
   callbacks: CallbackSender;
+  /** Renders montages (issue 21) in the same queue of encodes as the local engine. */
+  montages: MontageWorker;
   images: ImageSources;
   /** Who may use the server: API keys, dashboard sessions. */
   access: Access;
@@ -96,7 +100,10 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   };
   // The upstream can only call us back at a public address.
   const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
-  const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path });
+  // One queue for every encode this process runs (previews and montages): two at once keep a 2-core machine responsive.
+  const encodes = new WorkQueue(2);
+  const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path, encodes });
+  const montages = new MontageWorker({ serverId, store, media, encodes, workDir: scratch.path, log });
   const secrets = config.apiKey ? [config.apiKey] : [];
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;
@@ -127,6 +134,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     engine,
     tracker,
     callbacks,
+    montages,
     images,
     access,
     isAllowedAddress,
@@ -140,10 +148,12 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     start: async () => {
       await tracker.start();
       callbacks.start();
+      montages.start();
     },
     stop: async () => {
       await tracker.stop();
       await callbacks.stop();
+      await montages.stop();
       await engine.close();
       await store.close();
       scratch.remove();

@@ -4,6 +4,7 @@ import type { Config } from '@/server/config/config';
 import type { Engine } from './engine';
 import { ImageHandoff, type HandoffSources } from '@/server/images/hand-off-image';
 import { LocalEngine } from './local/local-engine';
+import type { WorkQueue } from './local/work-queue';
 import { ApiInOneClient } from './api-in-one/api-in-one-client';
 
 export interface EngineWiring {
@@ -13,9 +14,11 @@ export interface EngineWiring {
   webhookUrl: string | null;
   /** This process's scratch folder, for the local engine's renders. */
   workDir: string;
+  /** The process's one queue of encodes: the local engine's renders wait in it beside montages. */
+  encodes: WorkQueue;
 }
 
-export function createEngine(config: Config, { images, webhookUrl, workDir }: EngineWiring): Engine {
+export function createEngine(config: Config, { images, webhookUrl, workDir, encodes }: EngineWiring): Engine {
   if (config.apiKey) {
     const client = new ApiInOneClient({
       baseUrl: config.apiBaseUrl,
@@ -35,5 +38,6 @@ export function createEngine(config: Config, { images, webhookUrl, workDir }: En
     delayMs: config.localEngine.delayMs,
     failureRate: config.localEngine.failureRate,
     images,
+    queue: encodes,
   });
 }

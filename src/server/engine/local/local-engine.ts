@@ -26,6 +26,8 @@ export interface LocalEngineOptions {
   images: ImageSources;
   /** Encodes at once; two keep a 2-core machine responsive. */
   concurrency?: number;
+  /** The process's one queue of encodes, shared with montage renders (issue 21); else one of its own. */
+  queue?: WorkQueue;
 }
 
 interface LocalJob {
@@ -59,7 +61,7 @@ export class LocalEngine implements Engine {
   constructor(private readonly options: LocalEngineOptions) {
     // Work files never outlive a process: after a restart every unfinished task renders again.
     fs.mkdirSync(options.workDir, { recursive: true });
-    this.queue = new WorkQueue(options.concurrency ?? 2);
+    this.queue = options.queue ?? new WorkQueue(options.concurrency ?? 2);
     this.typicalDurationMs = Math.max(options.delayMs, 1000);
   }
 
