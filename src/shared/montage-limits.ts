@@ -1,8 +1,10 @@
 /** Limits of montages and their soundtracks (issue 21); the server enforces them, the form explains them. */
 
+import { FRAME_RATIOS, type FrameRatio } from './frames';
+
 /** The frames a montage is rendered in, with the size of each: 720 px on the short side keeps a render quick on two cores. */
-export const MONTAGE_FORMATS = ['9:16', '1:1', '4:5', '16:9'] as const;
-export type MontageFormat = (typeof MONTAGE_FORMATS)[number];
+export const MONTAGE_FORMATS = FRAME_RATIOS;
+export type MontageFormat = FrameRatio;
 
 export const MONTAGE_FRAME_SIZES: Record<MontageFormat, { width: number; height: number }> = {
   '9:16': { width: 720, height: 1280 },

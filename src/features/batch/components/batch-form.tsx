@@ -3,6 +3,9 @@ import { Button } from '@/components/button';
 import { PromptField } from '@/components/prompt-field';
 import { PromptHelpersToggle } from '@/components/prompt-helpers-toggle';
 import { Spinner } from '@/components/spinner';
+import { FramingField } from '@/components/framing/framing-field';
+import { useFramedPhoto, useFraming, type FramedPhoto } from '@/components/framing/use-framing';
+import { CENTRED } from '@/lib/framing/crop-rect';
 import { useCatalogue } from '@/lib/api/get-catalogue';
 import { useCredits } from '@/lib/api/get-credits';
 import { batchRequestSchema, type BatchRequestInput } from '@/shared/batch-contract';
@@ -30,6 +33,24 @@ export function BatchForm() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set([DEFAULT_VARIANT]));
   const [notice, setNotice] = useState<string | null>(null);
   const { images, add, remove, clear } = useBatchImages();
+  const framing = useFraming();
+  // One frame for the whole batch, centred on each photo; the preview shows it on the first.
+  const photos = images.flatMap((image): FramedPhoto[] =>
+    image.state.kind === 'ready'
+      ? [
+          {
+            url: image.state.url,
+            pixelsUrl: image.previewUrl,
+            name: image.name,
+            width: image.state.width,
+            height: image.state.height,
+          },
+        ]
+      : [],
+  );
+  const firstPhoto = useFramedPhoto(
+    photos[0] ? { ...photos[0], previewUrl: photos[0].pixelsUrl!, linked: false } : null,
+  );
 
   const catalogue = useCatalogue();
   const credits = useCredits();
@@ -79,10 +100,11 @@ export function BatchForm() {
     setPromptError(promptIssue?.message);
     if (promptIssue) return promptRef.current?.focus();
     if (!checked.success) return setNotice(checked.error.issues[0]?.message ?? 'Check the batch and try again.');
-    void submit(request);
+    void framing.apply(photos, CENTRED).then((urls) => urls && submit({ ...request, images: urls }));
   };
 
-  const blocked = isPending || pending > 0 || ready.length === 0 || !quote?.ok || shortBy > 0;
+  const blocked =
+    isPending || pending > 0 || ready.length === 0 || !quote?.ok || shortBy > 0 || framing.status.kind === 'uploading';
   return (
     <form
       aria-labelledby={headingId}
@@ -110,6 +132,7 @@ export function BatchForm() {
           </p>
         ) : null}
       </div>
+      <FramingField state={framing} photo={firstPhoto} movable={false} />
       <div className="flex flex-col gap-2">
         <PromptField
           ref={promptRef}

@@ -18,6 +18,8 @@ import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
 import { PromptField } from '@/components/prompt-field';
 import { PromptHelpersToggle } from '@/components/prompt-helpers-toggle';
+import { FramingField } from '@/components/framing/framing-field';
+import { useFramedPhoto, useFraming } from '@/components/framing/use-framing';
 
 /**
  * What the page asks the form to fill itself with: an earlier video's settings, or the sample.
@@ -44,6 +46,9 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   );
   const source = useImageSource(setImage);
   usePasteImage(source.pickFile, source.takeLink);
+  const framing = useFraming();
+  const ready = source.state.kind === 'ready' ? source.state : null;
+  const photo = useFramedPhoto(ready && { ...ready, linked: ready.origin === 'link' });
 
   const catalogue = useCatalogue();
   const credits = useCredits();
@@ -58,6 +63,11 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
     [setError],
   );
   const { submit, isPending } = useGenerationSubmit(onFieldError);
+  // The framed photo is uploaded at submit and is what the task records.
+  const submitFramed = async (values: GenerationForm) => {
+    const urls = await framing.apply(photo ? [photo] : []);
+    if (urls) await submit({ ...values, image: urls[0] ?? values.image });
+  };
 
   const applyFill = useEffectEvent((next: GenerateFormFill) => {
     if (next.kind === 'rerun') {
@@ -82,14 +92,14 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
     });
 
   const imageBusy = ['preparing', 'uploading', 'checking'].includes(source.state.kind);
-  const blocked = isPending || imageBusy || shortBy > 0 || price?.ok === false;
+  const blocked = isPending || imageBusy || shortBy > 0 || price?.ok === false || framing.status.kind === 'uploading';
   const promptField = register('prompt');
 
   return (
     <form
       aria-labelledby={headingId}
       noValidate
-      onSubmit={handleSubmit(submit)}
+      onSubmit={handleSubmit(submitFramed)}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
           event.preventDefault();
@@ -102,6 +112,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
         New video
       </h2>
       <ImageField source={source} formError={formState.errors.image?.message} />
+      <FramingField state={framing} photo={photo} movable />
       <div className="flex flex-col gap-2">
         <PromptField
           {...promptField}
