@@ -16,4 +16,6 @@ export const queryKeys = {
   /* Under 'tasks', so whatever refreshes the tasks (a new submit) refreshes batches too. */
   batch: (id: string) => ['tasks', 'batch', id] as const,
   spend: (days: number) => ['spend', days] as const,
+  /** Montages (features/montage): one list, polled while any renders. */
+  montages: () => ['montages'] as const,
 };

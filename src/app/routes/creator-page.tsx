@@ -3,6 +3,7 @@ import { Gallery } from '@/features/gallery/components/gallery';
 import type { Task } from '@/shared/contract';
 import { CreatorForms } from './creator-forms';
 import { CompareSlot, renderBatchHeader } from './gallery-slots';
+import { MontageDialogSlot, MontageShelfSlot } from './montage-slots';
 import { useFormFillFromUrl } from './use-form-fill-from-url';
 import { useFormKind } from './use-form-kind';
 
@@ -12,6 +13,7 @@ export function CreatorPage() {
   const [formKind] = useFormKind();
   const fill = useFormFillFromUrl();
   const [comparing, setComparing] = useState<Task[] | null>(null);
+  const [montaging, setMontaging] = useState<Task[] | null>(null);
 
   // The form fills itself and takes the focus first (a child's effect runs before this one);
   // then the page brings the form into view.
@@ -25,8 +27,12 @@ export function CreatorPage() {
       <div ref={formSection} className={`scroll-mt-20 ${formKind === 'single' ? 'lg:sticky lg:top-20' : ''}`}>
         <CreatorForms fill={fill} />
       </div>
-      <Gallery renderBatchHeader={renderBatchHeader} onCompare={setComparing} />
+      <div className="flex min-w-0 flex-col gap-6">
+        <MontageShelfSlot />
+        <Gallery renderBatchHeader={renderBatchHeader} onCompare={setComparing} onMontage={setMontaging} />
+      </div>
       <CompareSlot tasks={comparing} onClose={() => setComparing(null)} />
+      <MontageDialogSlot tasks={montaging} onClose={() => setMontaging(null)} />
     </div>
   );
 }

@@ -25,9 +25,11 @@ export interface GalleryProps {
   renderBatchHeader?: GalleryListProps['renderBatchHeader'];
   /** Two to four finished videos to play side by side; composed by the page. */
   onCompare?: (tasks: Task[]) => void;
+  /** Finished videos to join into one montage; composed by the page. */
+  onMontage?: (tasks: Task[]) => void;
 }
 
-export function Gallery({ renderBatchHeader, onCompare }: GalleryProps) {
+export function Gallery({ renderBatchHeader, onCompare, onMontage }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
@@ -111,7 +113,7 @@ export function Gallery({ renderBatchHeader, onCompare }: GalleryProps) {
       )}
       {selection.ids.length ? (
         <Suspense fallback={null}>
-          <SelectionBar selection={selection} onCompare={onCompare} />
+          <SelectionBar selection={selection} onCompare={onCompare} onMontage={onMontage} />
         </Suspense>
       ) : null}
       {watching ? (

@@ -11,10 +11,11 @@ const COMPARE_MAX = 4;
 export interface SelectionBarProps {
   selection: Selection;
   onCompare?: (tasks: Task[]) => void;
+  onMontage?: (tasks: Task[]) => void;
 }
 
 /** What to do with the ticked cards: one ZIP of them, or play them side by side. */
-export function SelectionBar({ selection, onCompare }: SelectionBarProps) {
+export function SelectionBar({ selection, onCompare, onMontage }: SelectionBarProps) {
   const { ids, tasks } = selection;
   const ready = tasks.filter((task) => task.status === 'succeeded');
   const canCompare = ready.length === ids.length && ids.length >= COMPARE_MIN && ids.length <= COMPARE_MAX;
@@ -43,6 +44,11 @@ export function SelectionBar({ selection, onCompare }: SelectionBarProps) {
           onClick={() => onCompare(ready)}
         >
           Compare
+        </Button>
+      ) : null}
+      {onMontage && ready.length ? (
+        <Button size="sm" variant="secondary" onClick={() => onMontage(ready)}>
+          Make a montage
         </Button>
       ) : null}
       <Button size="sm" variant="ghost" onClick={selection.clear}>
