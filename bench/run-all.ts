@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
 import { benchGallery, printGallery } from './gallery-list';
 import { benchLocalEngine, printLocalEngine } from './local-engine';
+import { benchMontage, printMontage } from './montage-render';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
 import { benchUpstreamPolls, printUpstreamPolls } from './upstream-polls';
 import { benchWebVitals, printWebVitals } from './web-vitals';
@@ -19,6 +20,7 @@ if (wanted('bundle')) results.bundle = printBundle();
 if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
 if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls());
 if (wanted('engine')) results.engine = printLocalEngine(await benchLocalEngine());
+if (wanted('montage')) results.montage = printMontage(await benchMontage());
 if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
 
