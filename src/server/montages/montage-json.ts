@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Montage, MontageRequest } from '@/shared/montage-contract';
-import { mediaUrlPath } from '@/server/media/media-storage';
+import { videoResultJson } from '@/server/media/video-result-json';
 import type { MontageRecord } from '@/server/store/montages-store';
 
 export function toMontageJson(montage: MontageRecord, origin: string): Montage {
-  const media = (relativePath: string) => `${origin}${mediaUrlPath(relativePath)}`;
-  const result = montage.result && {
-    video_url: media(montage.result.videoPath),
-    poster_url: media(montage.result.posterPath),
-    download_url: `${media(montage.result.videoPath)}?download=1`,
-    width: montage.result.width,
-    height: montage.result.height,
-    duration_s: montage.result.durationS,
-  };
+  const result = montage.result && videoResultJson(montage.result, origin);
   return {
     montage_id: montage.id,
     status: montage.status,

@@ -1,7 +1,7 @@
 /** A stored task as the API answers it (taskSchema): the one place records become JSON. */
 import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
-import { mediaUrlPath } from '@/server/media/media-storage';
+import { videoResultJson } from '@/server/media/video-result-json';
 import { snakeCased } from '@/server/store/snake-case';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { attentionOf } from './task-attention';
@@ -40,15 +40,7 @@ export function etaSeconds(task: TaskRecord, typicalDurationMs: number, now: num
 }
 
 export function toTaskJson(task: TaskRecord, origin: string, typicalDurationMs: number, now = Date.now()): Task {
-  const media = (relativePath: string) => `${origin}${mediaUrlPath(relativePath)}`;
-  const result = task.result && {
-    video_url: media(task.result.videoPath),
-    poster_url: media(task.result.posterPath),
-    download_url: `${media(task.result.videoPath)}?download=1`,
-    width: task.result.width,
-    height: task.result.height,
-    duration_s: task.result.durationS,
-  };
+  const result = task.result && videoResultJson(task.result, origin);
   // In the order of taskSchema, which is the order clients see.
   return {
     task_id: task.id,

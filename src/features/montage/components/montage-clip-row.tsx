@@ -1,8 +1,7 @@
 import { Button } from '@/components/button';
+import { FIELD_CLASSES } from './field-classes';
 import { MONTAGE_LIMITS } from '@/shared/montage-limits';
 import type { DraftClip } from '@/features/montage/lib/montage-draft';
-
-const FIELD = 'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950';
 
 export interface MontageClipRowProps {
   clip: DraftClip;
@@ -58,7 +57,7 @@ export function MontageClipRow({ clip, index, count, onChange, onMove }: Montage
             step={0.1}
             value={clip.startS}
             onChange={(e) => onChange({ ...clip, startS: seconds(e.target.value, clip.startS) })}
-            className={FIELD}
+            className={FIELD_CLASSES}
             aria-label={`Clip ${n} starts at (seconds)`}
           />
         </label>
@@ -71,7 +70,7 @@ export function MontageClipRow({ clip, index, count, onChange, onMove }: Montage
             step={0.1}
             value={clip.endS}
             onChange={(e) => onChange({ ...clip, endS: seconds(e.target.value, clip.endS) })}
-            className={FIELD}
+            className={FIELD_CLASSES}
             aria-label={`Clip ${n} ends at (seconds)`}
           />
         </label>
@@ -83,7 +82,7 @@ export function MontageClipRow({ clip, index, count, onChange, onMove }: Montage
             value={clip.caption}
             placeholder="Optional"
             onChange={(e) => onChange({ ...clip, caption: e.target.value })}
-            className={FIELD}
+            className={FIELD_CLASSES}
             aria-label={`Clip ${n} caption`}
           />
         </label>

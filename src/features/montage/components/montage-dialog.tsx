@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from '@/components/button';
+import { FIELD_CLASSES } from './field-classes';
 import { Dialog } from '@/components/dialog';
 import { Spinner } from '@/components/spinner';
 import { useToast } from '@/components/toast/toast-context';
@@ -17,8 +18,6 @@ import { useCreateMontage } from '@/features/montage/api/montages';
 import { uploadSoundtrack } from '@/features/montage/api/upload-soundtrack';
 import { draftOf, montageRequestOf, moved, type MontageDraft } from '@/features/montage/lib/montage-draft';
 import { MontageClipRow } from './montage-clip-row';
-
-const FIELD = 'h-10 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950';
 
 /**
  * Finished clips into one video: order, trims and captions per clip, the frame and its fit, cut
@@ -94,7 +93,7 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
           <label className="flex flex-col gap-1 text-sm font-medium">
             Frame
             <select
-              className={FIELD}
+              className={FIELD_CLASSES}
               value={draft.format}
               onChange={(e) => set({ format: e.target.value as MontageFormat })}
             >
@@ -107,7 +106,11 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             Fit
-            <select className={FIELD} value={draft.fit} onChange={(e) => set({ fit: e.target.value as MontageFit })}>
+            <select
+              className={FIELD_CLASSES}
+              value={draft.fit}
+              onChange={(e) => set({ fit: e.target.value as MontageFit })}
+            >
               <option value="crop">Crop to fill the frame</option>
               <option value="pad">Whole clip on a blurred backdrop</option>
             </select>
@@ -115,7 +118,7 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
           <label className="flex flex-col gap-1 text-sm font-medium">
             Between clips
             <select
-              className={FIELD}
+              className={FIELD_CLASSES}
               value={draft.transition}
               onChange={(e) => set({ transition: e.target.value as MontageTransition })}
             >
@@ -127,7 +130,7 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
         <label className="flex flex-col gap-1 text-sm font-medium">
           End card text (optional)
           <input
-            className={FIELD}
+            className={FIELD_CLASSES}
             maxLength={MONTAGE_LIMITS.endCardTextMaxChars}
             value={draft.endCardText}
             placeholder="shop.example.com · 20% off this week"
@@ -171,7 +174,7 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
                 Fade out (s)
                 <input
                   type="number"
-                  className={FIELD}
+                  className={FIELD_CLASSES}
                   min={0}
                   max={MONTAGE_LIMITS.fadeOutMaxS}
                   step={0.5}
