@@ -31,8 +31,8 @@ const AUDIO_FORMATS = {
   wav: ['-f', 'wav'],
 };
 
-/** A tone of `seconds` as an MP3, M4A or WAV file's bytes. */
-export async function makeAudio(kind: keyof typeof AUDIO_FORMATS, seconds = 8): Promise<Buffer> {
+/** A tone of `seconds` as an MP3, M4A or WAV file's bytes; a low `sampleRate` makes a long one quickly. */
+export async function makeAudio(kind: keyof typeof AUDIO_FORMATS, seconds = 8, sampleRate = 44_100): Promise<Buffer> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'audio-'));
   const file = path.join(dir, `tone.${kind}`);
   try {
@@ -45,7 +45,7 @@ export async function makeAudio(kind: keyof typeof AUDIO_FORMATS, seconds = 8): 
         '-f',
         'lavfi',
         '-i',
-        `sine=frequency=440:duration=${seconds}`,
+        `sine=frequency=440:sample_rate=${sampleRate}:duration=${seconds}`,
         ...AUDIO_FORMATS[kind],
         file,
       ],

@@ -17,10 +17,10 @@ beforeAll(async () => {
   media = new MediaStorage(dataDir);
   workDir = path.join(dataDir, 'work');
   fs.mkdirSync(workDir);
-  await makeClip(media.file('videos', 'tsk_a', 'mp4').absolutePath, 1366, 768, 6);
-  await makeClip(media.file('videos', 'tsk_b', 'mp4').absolutePath, 768, 1366, 6);
-  fs.writeFileSync(media.file('uploads', 'upl_song', 'mp3').absolutePath, await makeAudio('mp3', 30));
-}, 60_000);
+  await makeClip(media.file('videos', 'tsk_a', 'mp4').absolutePath, 960, 540, 5);
+  await makeClip(media.file('videos', 'tsk_b', 'mp4').absolutePath, 540, 960, 5);
+  fs.writeFileSync(media.file('uploads', 'upl_song', 'mp3').absolutePath, await makeAudio('mp3', 12));
+}, 120_000);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
