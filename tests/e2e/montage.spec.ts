@@ -51,7 +51,10 @@ test('two trimmed clips with a crossfade, captions and a soundtrack: it renders,
     await expect(card).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
     await card.getByRole('checkbox', { name: /^Select for download or compare/ }).check();
   }
-  await page.getByRole('region', { name: 'Selected videos' }).getByRole('button', { name: 'Make a montage' }).click();
+  await page
+    .getByRole('region', { name: 'Selected videos' })
+    .getByRole('button', { name: 'Montage', exact: true })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Make a montage' });
   await expect(dialog.getByTestId('montage-clip')).toHaveCount(2);
   await dialog.getByRole('combobox', { name: /^Frame/ }).selectOption('9:16');

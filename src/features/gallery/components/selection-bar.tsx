@@ -47,8 +47,13 @@ export function SelectionBar({ selection, onCompare, onMontage }: SelectionBarPr
         </Button>
       ) : null}
       {onMontage && ready.length ? (
-        <Button size="sm" variant="secondary" onClick={() => onMontage(ready)}>
-          Make a montage
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => onMontage(ready)}
+          title="Join the ready ones into one video"
+        >
+          Montage
         </Button>
       ) : null}
       <Button size="sm" variant="ghost" onClick={selection.clear}>
