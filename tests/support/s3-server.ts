@@ -98,3 +98,26 @@ export async function startTestS3(bucket = 'hailuo-test'): Promise<TestS3> {
     },
   };
 }
+
+/**
+ * A server built in this process (startTestApp) finds its bucket key where the SDK's standard
+ * chain looks, the environment: put there for this test file's process alone.
+ */
+export function useS3KeyInThisProcess(s3: TestS3): void {
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'])
+    process.env[name] = s3.env[name];
+}
+
+/** Files under `dataDir` that are media (videos, images), wherever they are: none, with media in a bucket. */
+export function mediaFilesOnDisk(dataDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(mp4|jpg|png|webp)(\.part-[0-9a-f]+)?$/.test(entry.name)) found.push(path.relative(dataDir, full));
+    }
+  };
+  walk(dataDir);
+  return found.sort();
+}

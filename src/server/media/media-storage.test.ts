@@ -9,13 +9,11 @@ import { mediaFile, MediaUnavailableError } from './media-storage';
 import { S3Media } from './s3-media';
 import { newId } from '@/server/store/new-id';
 import { describeMediaContract } from '../../../tests/support/media-contract';
-import { startTestS3, type TestS3 } from '../../../tests/support/s3-server';
+import { startTestS3, useS3KeyInThisProcess, type TestS3 } from '../../../tests/support/s3-server';
 import { makeDataDir } from '../../../tests/support/test-server';
 
 function s3Media(s3: TestS3, scratch: string): S3Media {
-  // The SDK's standard chain reads the key from the environment, as in production.
-  process.env.AWS_ACCESS_KEY_ID = s3.env.AWS_ACCESS_KEY_ID;
-  process.env.AWS_SECRET_ACCESS_KEY = s3.env.AWS_SECRET_ACCESS_KEY;
+  useS3KeyInThisProcess(s3);
   return new S3Media({ bucket: s3.bucket, endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true }, scratch);
 }
 
