@@ -71,6 +71,13 @@ export interface Config {
   security: SecurityConfig;
 }
 
+/* An S3 setting without a bucket is a typo or a half-done switch: media would quietly stay on the disk. */
+function s3Issues(e: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_REGION?: string }): string[] {
+  if (e.S3_BUCKET) return [];
+  const set = (['S3_ENDPOINT', 'S3_REGION'] as const).filter((name) => e[name] !== undefined);
+  return set.map((name) => `${name}: set without S3_BUCKET; set S3_BUCKET too, or unset it to keep media in DATA_DIR`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -78,7 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const issues = securityIssues(e, e.HOST, env.NODE_ENV);
+  const issues = [...securityIssues(e, e.HOST, env.NODE_ENV), ...s3Issues(e)];
   if (issues.length) throw new Error(`Invalid configuration:\n${issues.map((i) => `  ${i}`).join('\n')}`);
   return {
     port: e.PORT,
