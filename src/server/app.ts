@@ -34,6 +34,7 @@ import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
 import { StoreUnavailableError } from './store/store-unavailable';
+import { MediaMissingError, MediaUnavailableError } from './media/media-storage';
 
 const STORAGE_FULL_ANSWER =
   'The server has run out of storage space, so nothing was saved. Try again once space has been freed on the server.';
@@ -54,7 +55,7 @@ export function createApp({ services, version }: AppDeps) {
     requireAccess(services.access),
   );
 
-  app.route('/api/health', healthRoutes(services.engine.name, version));
+  app.route('/api/health', healthRoutes(services.engine.name, version, services.media));
   app.route('/api/v1/auth', authRoutes(services));
   app.route('/api/v1/videos/generations', generationRoutes(services));
   app.route('/api/v1/tasks', taskRoutes(services));
@@ -86,6 +87,8 @@ export function createApp({ services, version }: AppDeps) {
       return c.json(errorBody(codeForStatus(status), err.message || 'The request could not be read.'), status);
     }
     if (err instanceof StoreUnavailableError) return storeUnavailable(c, err, services);
+    if (err instanceof MediaMissingError) return c.json(errorBody('not_found', 'No such file.'), 404);
+    if (err instanceof MediaUnavailableError) return mediaUnavailable(c, err, services);
     // A full disk is no bug of ours and no fault of the client's: 507, in words, the detail in the log.
     if (isStorageFull(err)) {
       services.log.warn('storage full', { path: c.req.path, detail: faultDetail(err) });
@@ -110,6 +113,14 @@ function storeUnavailable(c: Context, err: StoreUnavailableError, services: Serv
   const message =
     `The server's database is ${err.reason === 'busy' ? 'busy' : 'not reachable'} right now. ` +
     `Try again in ${err.retryAfterS} s; a retry with the same Idempotency-Key cannot start a second video.`;
+  return c.json(errorBody('service_unavailable', message), 503);
+}
+
+/* The bucket did not answer: nothing was stored, so the same request can be sent again. */
+function mediaUnavailable(c: Context, err: MediaUnavailableError, services: Services) {
+  services.log.warn('media storage unavailable', { path: c.req.path, detail: faultDetail(err.cause) });
+  c.header('Retry-After', String(err.retryAfterS));
+  const message = `The server's media storage is not reachable right now. Try again in ${err.retryAfterS} s.`;
   return c.json(errorBody('service_unavailable', message), 503);
 }
 

@@ -11,7 +11,8 @@ import type { Engine } from './engine/engine';
 import type { HandoffSources } from './images/hand-off-image';
 import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
-import { MediaStorage, mediaUrlPath } from './media/media-storage';
+import { mediaUrlPath, type MediaStorage } from './media/media-storage';
+import { openMedia } from './media/open-media';
 import { linkAddressPolicy, type AddressPolicy } from './config/security-config';
 import { newId } from './store/new-id';
 import { openStore } from './store/open-store';
@@ -71,15 +72,14 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   const log = options.log ?? createLogger(config.logLevel);
   const serverId = newId('srv');
   const store = await openStore(config);
-  const media = new MediaStorage(config.dataDir);
   // What earlier processes left: they are gone, since this one holds the lock they held.
-  const swept = {
-    partFiles: media.sweepPartials(),
-    orphanUploads: await sweepOrphanUploads(media, store.uploads),
-    scratchDirs: 0,
-  };
   const scratch = openScratchDir(config.dataDir, lock.holderId);
-  swept.scratchDirs = scratch.swept;
+  const media = openMedia(config, scratch.path);
+  const swept = {
+    partFiles: await media.sweepPartials(),
+    orphanUploads: await sweepOrphanUploads(media, store.uploads),
+    scratchDirs: scratch.swept,
+  };
   if (swept.partFiles + swept.orphanUploads + swept.scratchDirs > 0)
     log.info('swept what earlier processes left', swept);
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
@@ -146,6 +146,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
       await callbacks.stop();
       await engine.close();
       await store.close();
+      media.close();
       scratch.remove();
       lock.release();
     },

@@ -339,6 +339,12 @@ export const healthSchema = z.object({
   simulated: z.boolean(),
   version: z.string(),
   uptime_s: z.number(),
+  /** Where media lives; with a bucket, whether it answered (when not, `ok` is false and the answer 503). */
+  media: z.object({
+    storage: z.enum(['folder', 's3']),
+    bucket: z.optional(z.string()),
+    reachable: z.boolean(),
+  }),
 });
 export type Health = z.infer<typeof healthSchema>;
 
