@@ -35,5 +35,7 @@ export interface Store {
   rateLimits: RateLimitStore;
   /** How servers sharing this store wake each other; absent where one server is all there is (SQLite). */
   wakes?: FleetWakes;
+  /** One trivial query: the database answers (the health check times it). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import type { Store } from '@/server/store/store';
 import type { ClaimKind } from '@/server/store/task-leases';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { ExchangeLog } from './exchange-log';
+import { outsideRequest } from '@/server/request-context';
 import { forgetExpiredKeys } from '@/server/tasks/idempotency-retention';
 import { HeldTasks } from './held-tasks';
 import { Limiter } from './limiter';
@@ -106,8 +107,11 @@ export class Tracker {
 
   /** Looks for due work now (a new task, a webhook), here and on the other servers sharing the store. */
   wake(): void {
-    this.loop.wake();
-    this.options.store.wakes?.notify();
+    // The passes it starts go on for themselves: their log lines are not the waking request's.
+    outsideRequest(() => {
+      this.loop.wake();
+      this.options.store.wakes?.notify();
+    });
   }
 
   get load(): TrackerLoad {

@@ -55,6 +55,7 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
     access: new PgAccessStore(db),
     rateLimits: new PgRateLimitStore(db),
     wakes,
+    ping: async () => void (await db.row('SELECT 1')),
     close: async () => {
       await wakes.close();
       await presence.close();
