@@ -99,7 +99,9 @@ async function measure(servers: number): Promise<TrackerLoadSide> {
     while (Date.now() < end) {
       await new Promise((r) => setTimeout(r, 1000));
       const seen = await scrape(fleet);
-      if (seen) (lags.push(seen.lag), inFlight.push(seen.inFlight));
+      if (!seen) continue;
+      lags.push(seen.lag);
+      inFlight.push(seen.inFlight);
     }
     counting = false;
   } finally {
