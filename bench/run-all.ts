@@ -6,7 +6,10 @@ import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
 import { benchGallery, printGallery } from './gallery-list';
 import { benchLocalEngine, printLocalEngine } from './local-engine';
+import { benchFleetScale, printFleetScale } from './fleet-scale';
+import { withPostgres } from './lib/postgres';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
+import { benchTrackerLoad, printTrackerLoad } from './tracker-load';
 import { benchUpstreamPolls, printUpstreamPolls } from './upstream-polls';
 import { benchWebVitals, printWebVitals } from './web-vitals';
 
@@ -21,6 +24,12 @@ if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls
 if (wanted('engine')) results.engine = printLocalEngine(await benchLocalEngine());
 if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
+if (wanted('fleet') || wanted('tracker')) {
+  await withPostgres(async () => {
+    if (wanted('fleet')) results.fleet = printFleetScale(await benchFleetScale());
+    if (wanted('tracker')) results.tracker = printTrackerLoad(await benchTrackerLoad());
+  });
+}
 
 const missed = Object.entries(results)
   .filter(([, ok]) => !ok)

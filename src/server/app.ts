@@ -16,6 +16,7 @@ import { backstopBodyLimit } from './http/backstop-body-limit';
 import { faultDetail } from './faults/describe-fault';
 import { isStorageFull } from './faults/storage-full';
 import { errorBody, HttpError } from './http/http-error';
+import { requestId } from './http/request-id';
 import { reservedAreaOf } from './http/reserved-path';
 import { sameOriginWrites } from './http/same-origin-writes';
 import { securityHeaders } from './http/security-headers';
@@ -27,12 +28,15 @@ import { generationRoutes } from './routes/generations';
 import { healthRoutes } from './routes/health';
 import { imageRoutes } from './routes/images';
 import { mediaRoutes } from './routes/media';
+import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/models';
 import { spendRoutes } from './routes/spend';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
 import type { Services } from './services';
+import { databaseCheck } from './store/database-check';
+import { mediaCheck } from './media/media-check';
 import { StoreUnavailableError } from './store/store-unavailable';
 import { MediaMissingError, MediaUnavailableError } from './media/media-storage';
 
@@ -46,16 +50,20 @@ export interface AppDeps {
 
 export function createApp({ services, version }: AppDeps) {
   const app = new Hono();
-  // In front of every request, in this order: strict headers on every answer (also on the
-  // refusals below), a body limit on every route, cross-site writes refused, access control.
+  // In front of every request, in this order: its id (on its log lines and its answer), strict
+  // headers on every answer (also on the refusals below), a body limit on every route,
+  // cross-site writes refused, access control.
   app.use(
+    requestId(services.log),
     securityHeaders(),
     backstopBodyLimit(),
     sameOriginWrites(services.config.publicBaseUrl),
     requireAccess(services.access),
   );
 
-  app.route('/api/health', healthRoutes(services.engine.name, version, services.media));
+  // What the health check asks of this server's dependencies: each check one entry.
+  const checks = [databaseCheck(services.store), mediaCheck(services.media)];
+  app.route('/api/health', healthRoutes(services.engine.name, version, checks));
   app.route('/api/v1/auth', authRoutes(services));
   app.route('/api/v1/videos/generations', generationRoutes(services));
   app.route('/api/v1/tasks', taskRoutes(services));
@@ -68,6 +76,7 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/v1/downloads.zip', downloadRoutes(services));
   app.route('/api/v1/webhooks', webhookRoutes(services));
   app.route('/media', mediaRoutes(services));
+  app.route('/metrics', metricsRoutes(services.metrics));
 
   // Whatever no route above answered under /api or /media, in any spelling, is a JSON 404, never the dashboard.
   app.all('*', async (c, next) => {

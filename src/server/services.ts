@@ -22,6 +22,8 @@ import { lockDataDir, type DataDirLock } from './data-dir/data-dir-lock';
 import { openScratchDir } from './data-dir/scratch-dir';
 import { sweepOrphanUploads } from './images/sweep-orphan-uploads';
 import { CallbackSender } from './callbacks/callback-sender';
+import { meteredEngine } from './metrics/metered-engine';
+import { Metrics } from './metrics/metrics';
 
 export interface Services {
   config: Config;
@@ -38,6 +40,8 @@ export interface Services {
   /** Which resolved addresses user links (images, callbacks) may reach. */
   isAllowedAddress: AddressPolicy;
   log: Logger;
+  /** What GET /metrics shows. */
+  metrics: Metrics;
   /** The secret path segment of our upstream webhook, random per DATA_DIR. */
   webhookSecret: string;
   /** Where the server listens, once it does (for links in callbacks when PUBLIC_BASE_URL is unset). */
@@ -69,8 +73,9 @@ export async function openServices(config: Config, options: ServiceOptions = {})
 }
 
 async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLock): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel);
   const serverId = newId('srv');
+  const secrets = config.apiKey ? [config.apiKey] : [];
+  const log = options.log ?? createLogger(config.logLevel, { serverId, secrets });
   const store = await openStore(config);
   // What earlier processes left: they are gone, since this one holds the lock they held.
   const scratch = openScratchDir(config.dataDir, lock.holderId);
@@ -97,7 +102,6 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   // The upstream can only call us back at a public address.
   const webhookUrl = config.publicBaseUrl ? `${config.publicBaseUrl}${WEBHOOK_PATH}/${webhookSecret}` : null;
   const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path });
-  const secrets = config.apiKey ? [config.apiKey] : [];
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;
   const callbacks = new CallbackSender({
@@ -108,10 +112,11 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     typicalDurationMs: engine.typicalDurationMs,
     isAllowedAddress,
   });
+  const metrics = new Metrics(serverId);
   const tracker = new Tracker({
     serverId,
     store,
-    engine,
+    engine: meteredEngine(engine, metrics),
     media,
     log,
     secrets,
@@ -119,6 +124,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     leaseMs: config.taskLeaseMs,
     onTaskEnded: () => callbacks.wake(),
   });
+  metrics.observe({ store, engine, trackerLoad: () => tracker.load });
   return {
     config,
     serverId,
@@ -131,6 +137,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     access,
     isAllowedAddress,
     log,
+    metrics,
     webhookSecret,
     setListenOrigin: (value) => {
       listenOrigin = value;

@@ -333,18 +333,21 @@ export const creditsSchema = z.object({
 });
 export type Credits = z.infer<typeof creditsSchema>;
 
+/** One dependency's check in the health answer: reachable or not, how fast, and what else it says. */
+export const healthCheckResultSchema = z.catchall(
+  z.object({ ok: z.boolean(), latency_ms: z.number(), error: z.optional(z.string()) }),
+  z.union([z.string(), z.number(), z.boolean()]),
+);
+export type HealthCheckResult = z.infer<typeof healthCheckResultSchema>;
+
 export const healthSchema = z.object({
   ok: z.boolean(),
   engine: z.enum(['local', 'apiinone']),
   simulated: z.boolean(),
   version: z.string(),
   uptime_s: z.number(),
-  /** Where media lives; with a bucket, whether it answered (when not, `ok` is false and the answer 503). */
-  media: z.object({
-    storage: z.enum(['folder', 's3']),
-    bucket: z.optional(z.string()),
-    reachable: z.boolean(),
-  }),
+  /** By dependency: `database`, and whatever else the server needs to answer (each check adds its key). */
+  checks: z.record(z.string(), healthCheckResultSchema),
 });
 export type Health = z.infer<typeof healthSchema>;
 

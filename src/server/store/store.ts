@@ -8,6 +8,7 @@
  */
 import type { AccessStore } from './access-store';
 import type { CallbacksStore } from './callbacks-store';
+import type { FleetWakes } from './fleet-wakes';
 import type { HistoryStore } from './history-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { LedgerStore } from './ledger-store';
@@ -32,5 +33,9 @@ export interface Store {
   spend: SpendStore;
   access: AccessStore;
   rateLimits: RateLimitStore;
+  /** How servers sharing this store wake each other; absent where one server is all there is (SQLite). */
+  wakes?: FleetWakes;
+  /** One trivial query: the database answers (the health check times it). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

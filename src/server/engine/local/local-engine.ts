@@ -76,6 +76,10 @@ export class LocalEngine implements Engine {
     this.idleSweep.unref();
   }
 
+  renderQueue(): { running: number; waiting: number } {
+    return this.queue.depth;
+  }
+
   async submit(task: EngineTask): Promise<EngineState> {
     // Submitting the same task twice (a retry after a crash) finds the same job.
     const job = this.jobs.get(task.id) ?? this.start(task, Date.now());

@@ -18,6 +18,7 @@ import { PgSettingsStore } from './settings';
 import { PgSpendStore } from './spend';
 import { PgTasksStore } from './tasks';
 import { PgUploadsStore } from './uploads';
+import { PgWakeChannel } from './wake-channel';
 
 async function openDatabase(url: string, options: PgOptions): Promise<PgDatabase> {
   const pool = createPool(url, options);
@@ -39,6 +40,7 @@ export async function openPostgresAccessStore(url: string) {
 export async function openPostgresStore(url: string, options: PgOptions = {}): Promise<Store> {
   const db = await openDatabase(url, options);
   const presence = new PgPresence(url);
+  const wakes = new PgWakeChannel(url, db);
   return {
     kind: 'postgres',
     tasks: new PgTasksStore(db),
@@ -52,7 +54,10 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
     spend: new PgSpendStore(db),
     access: new PgAccessStore(db),
     rateLimits: new PgRateLimitStore(db),
+    wakes,
+    ping: async () => void (await db.row('SELECT 1')),
     close: async () => {
+      await wakes.close();
       await presence.close();
       await db.close();
     },

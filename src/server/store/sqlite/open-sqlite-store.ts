@@ -43,6 +43,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     spend: new SqliteSpendStore(db),
     access: access.access,
     rateLimits: new SqliteRateLimitStore(db),
+    ping: () => db.run(() => void db.prepare('SELECT 1').get()),
     close: async () => {
       db.close();
       await access.close();
