@@ -14,7 +14,8 @@ const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: Record<string, boolean> = {};
 
-if (wanted('bundle') || wanted('vitals')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+if (wanted('bundle') || wanted('vitals'))
+  execSync('npx vite build --logLevel warn && npx tsx scripts/prerender.ts', { stdio: 'inherit' });
 if (wanted('bundle')) results.bundle = printBundle();
 if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTaskThroughput());
 if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls());
