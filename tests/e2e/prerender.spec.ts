@@ -57,9 +57,10 @@ test('with the scripts blocked, the first HTML already shows the form and the ga
   await expect(page.locator('html')).toHaveClass(/dark/);
   // The local engine's banner is in the HTML, shown by CSS from <html data-engine>.
   await expect(page.getByTestId('engine-banner')).toBeVisible();
-  // A person can type into the prompt before any script has run.
-  await page.getByRole('textbox', { name: /prompt/i }).fill('slow push in');
-  await expect(page.getByRole('textbox', { name: /prompt/i })).toHaveValue('slow push in');
+  // Seen but not yet usable: what is typed before the app runs would be lost when it takes over.
+  expect(await page.getByRole('textbox', { name: /prompt/i }).evaluate((e) => e.closest('[inert]') !== null)).toBe(
+    true,
+  );
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -76,6 +77,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // Before the scripts: the toggle is the prerendered one, which names no choice yet.
     await expect(page.getByTestId('theme-toggle')).toHaveAccessibleName('Theme');
     const before = await page.getByRole('textbox', { name: /prompt/i }).boundingBox();
+    const prompt = page.getByRole('textbox', { name: /prompt/i });
 
     const formCode = page.waitForResponse(/\/assets\/generate-form-[^/]*\.js$/);
     scripts.release();
@@ -83,9 +85,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('theme-toggle')).toHaveAccessibleName('Theme: system. Switch to light');
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('textbox', { name: /prompt/i }).boundingBox()).toEqual(before);
-    // And the form's own code (its own chunk) has taken its part over: the counter follows what is typed.
+    // And the form's own code (its own chunk) has taken its part over: it is live, and the
+    // counter follows what is typed.
     await formCode;
-    await page.getByRole('textbox', { name: /prompt/i }).fill('abc');
+    await expect.poll(() => prompt.evaluate((e) => e.closest('[inert]') === null)).toBe(true);
+    await prompt.fill('abc');
     await expect(page.getByText(/^3 \/ [\d,]+$/)).toBeVisible();
     await expect(page.locator('html')).toHaveClass(colorScheme === 'dark' ? /dark/ : /^(?!.*\bdark\b)/);
     expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThanOrEqual(

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { InertUntilHydrated } from '@/components/inert-until-hydrated';
 import { Spinner } from '@/components/spinner';
 import type { GenerateFormFill } from '@/features/generate/components/generate-form';
 import { useFormKind, type FormKind } from './use-form-kind';
@@ -8,9 +9,19 @@ import { useFormKind, type FormKind } from './use-form-kind';
  * for as soon as the app starts: the prerendered page already shows the form, and React takes
  * that part over when the chunk arrives, so the first load carries less script before it works.
  */
-const GenerateForm = lazy(async () => ({
-  default: (await import('@/features/generate/components/generate-form')).GenerateForm,
-}));
+const GenerateForm = lazy(async () => {
+  const { GenerateForm: Form } = await import('@/features/generate/components/generate-form');
+  // Inside the boundary, so it turns live when the form itself is taken over, not the page.
+  return {
+    default: function LiveGenerateForm(props: { fill: GenerateFormFill | null }) {
+      return (
+        <InertUntilHydrated>
+          <Form {...props} />
+        </InertUntilHydrated>
+      );
+    },
+  };
+});
 
 function FormLoading({ what }: { what: string }) {
   return (
