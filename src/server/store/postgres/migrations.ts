@@ -140,4 +140,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   `,
+  // 2: a version on every task row, moved by the database itself on every update (any server,
+  // any statement), so a server checks its kept answer with one tiny read (SQLite's migration 3).
+  `
+  ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE FUNCTION tasks_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    NEW.version := OLD.version + 1;
+    RETURN NEW;
+  END;
+  $$;
+  CREATE TRIGGER tasks_version BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_bump_version();
+  `,
 ];

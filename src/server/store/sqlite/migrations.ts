@@ -129,4 +129,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_updated ON rate_limits (updated_at);
   `,
+  // 3: a version on every task row, moved by the database itself on every update (whoever
+  // writes, by whatever statement), so a kept answer is checked with one tiny read.
+  `
+  ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE TRIGGER tasks_version AFTER UPDATE ON tasks FOR EACH ROW WHEN NEW.version = OLD.version
+  BEGIN
+    UPDATE tasks SET version = OLD.version + 1 WHERE id = NEW.id;
+  END;
+  `,
 ];
