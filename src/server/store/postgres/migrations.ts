@@ -152,4 +152,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   $$;
   CREATE TRIGGER tasks_version BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_bump_version();
   `,
+  // 3: prompt search by index (issue 22): a trigram GIN index, which ILIKE '%…%' uses for any
+  // substring of three characters or more, so the search means what it did and reads no more
+  // than the matching rows. pg_trgm is a trusted extension: a database owner may create it. It
+  // lives in public, shared by every schema of the database, hence the qualified operator class.
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+  CREATE INDEX tasks_prompt_trgm ON tasks USING gin (prompt public.gin_trgm_ops);
+  CREATE INDEX tasks_by_status_created ON tasks (status, created_at);
+  `,
 ];
