@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { printBundle } from './bundle';
 import { benchGallery, printGallery } from './gallery-list';
 import { benchLocalEngine, printLocalEngine } from './local-engine';
+import { benchMillionTasks, printMillionTasks } from './million-tasks';
 import { benchTaskThroughput, printTaskThroughput } from './task-throughput';
 import { benchUpstreamPolls, printUpstreamPolls } from './upstream-polls';
 import { benchWebVitals, printWebVitals } from './web-vitals';
@@ -21,6 +22,7 @@ if (wanted('throughput')) results.throughput = printTaskThroughput(await benchTa
 if (wanted('polls')) results.polls = printUpstreamPolls(await benchUpstreamPolls());
 if (wanted('engine')) results.engine = printLocalEngine(await benchLocalEngine());
 if (wanted('gallery')) results.gallery = printGallery(await benchGallery());
+if (wanted('million')) results.million = printMillionTasks(await benchMillionTasks());
 if (wanted('vitals')) results.vitals = printWebVitals(await benchWebVitals());
 
 const missed = Object.entries(results)

@@ -159,6 +159,5 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
   CREATE INDEX tasks_prompt_trgm ON tasks USING gin (prompt public.gin_trgm_ops);
-  CREATE INDEX tasks_by_status_created ON tasks (status, created_at);
   `,
 ];

@@ -155,6 +155,5 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER tasks_prompt_search_delete AFTER DELETE ON tasks BEGIN
     DELETE FROM tasks_prompt_search WHERE task_id = OLD.id;
   END;
-  CREATE INDEX tasks_by_status_created ON tasks (status, created_at);
   `,
 ];
