@@ -51,6 +51,7 @@ export default defineConfig({
             'src/server/routes/batches.test.ts',
             'src/server/routes/tasks.test.ts',
             'src/server/routes/metrics.test.ts',
+            'src/server/tasks/task-answers-writers.test.ts',
             'tests/reliability/idempotent-submits.test.ts',
             'tests/reliability/database-locked.test.ts',
           ],

@@ -141,19 +141,24 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 /**
- * Serves the built SPA; any other GET falls back to `index.html` so deep links work on reload.
+ * Serves the built SPA; any other GET falls back to the page so deep links work on reload.
  * The page is told which engine runs (`<html data-engine>`), so the local-engine banner is in
  * the first render rather than pushing the page down when the health check answers.
  */
 function mountSpa(app: Hono, distDir: string, engine: Health['engine']) {
   const root = path.relative(process.cwd(), distDir) || '.';
-  const page = (c: Context) => {
-    const index = path.join(distDir, 'index.html');
-    if (!fs.existsSync(index)) return c.text('The dashboard is not built yet: run `npm run build`.', 503);
-    return c.html(fs.readFileSync(index, 'utf8').replace(/<html\b/, `<html data-engine="${engine}"`));
+  const send = (c: Context, file: string) => {
+    if (!fs.existsSync(file)) return c.text('The dashboard is not built yet: run `npm run build`.', 503);
+    return c.html(fs.readFileSync(file, 'utf8').replace(/<html\b/, `<html data-engine="${engine}"`));
   };
-  app.get('/', page);
-  app.get('/index.html', page);
+  // The build prerenders the creator's page into index.html (scripts/prerender.ts); every other
+  // address gets the empty shell, so a deep link never shows the creator's page first.
+  const shell = path.join(distDir, 'shell.html');
+  const creator = (c: Context) => send(c, path.join(distDir, 'index.html'));
+  const page = (c: Context) => send(c, fs.existsSync(shell) ? shell : path.join(distDir, 'index.html'));
+  app.get('/', creator);
+  app.get('/index.html', creator);
+  app.get('/shell.html', page);
   app.use(
     '/assets/*',
     serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),

@@ -53,7 +53,7 @@ export function taskRoutes({ store, engine, config }: Services) {
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const origin = requestOrigin(c, config.publicBaseUrl);
-      const { body, etag } = answers.kept(origin, id) ?? answers.answer(await findTask(id), origin, id);
+      const { body, etag } = await answers.current(store.tasks, findTask, origin, id);
       return jsonWithEtag(c, body, etag);
     })
     .get('/:id/history', async (c) => {

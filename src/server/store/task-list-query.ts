@@ -11,6 +11,21 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/** Trigram indexes answer a substring of three characters or more; a shorter one is looked for row by row. */
+export const INDEXED_SEARCH_MIN_CHARS = 3;
+
+/*
+ * The prompt holds `q` anywhere, in any case (ASCII). PostgreSQL's ILIKE uses the trigram GIN
+ * index by itself. SQLite's LIKE cannot reach the FTS5 table, so the search asks that table for
+ * the phrase (with the trigram tokenizer a phrase is a substring, case folded) and takes the ids.
+ */
+function promptMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
+  if (dialect.fullTextSearch !== 'fts5-trigram' || [...q].length < INDEXED_SEARCH_MIN_CHARS)
+    return `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
+  const phrase = `"${q.replace(/"/g, '""')}"`;
+  return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(phrase)})`;
+}
+
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
 export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: SqlDialect, firstParam = 1): SqlFragment {
   const clauses: string[] = [];
@@ -30,8 +45,7 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: Sq
   if (filter.toMs !== undefined) clauses.push(`created_at <= ${p(filter.toMs)}`);
   if (filter.q) {
     const q = filter.q.trim();
-    const like = `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
-    clauses.push(`(${like} OR id = ${p(q)} OR upstream_task_id = ${p(q)})`);
+    clauses.push(`(${promptMatch(q, dialect, p)} OR id = ${p(q)} OR upstream_task_id = ${p(q)})`);
   }
   if (filter.before) {
     const { createdAt, id } = filter.before;

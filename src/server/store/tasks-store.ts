@@ -151,6 +151,12 @@ export interface TasksStore {
   createMany(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]>;
   get(id: string): Promise<TaskRecord | null>;
   getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null>;
+  /**
+   * The row's version, which the database moves on every update of the task (a trigger, so no
+   * write path can forget it); null once there is no such task. Read it before the task to keep
+   * the pair safe: a write in between makes the version older than the task, never newer.
+   */
+  version(id: string): Promise<number | null>;
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
   /** Tasks per status for the same filter without its status, cursor and limit. */
   countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;

@@ -154,6 +154,24 @@ export function tasksContract(h: StoreHarness) {
       expect(await prompts(a.id.slice(0, -1))).toEqual([]);
     });
 
+    it('finds any part of a word by index, short and odd searches too (issue 22)', async () => {
+      await h.store.tasks.create(newTask({ prompt: 'Slow PUSH in on the Sneaker' }), { checkCredits: false });
+      await h.store.tasks.create(newTask({ prompt: 'She said "hello" AND left*' }), { checkCredits: false });
+      await h.store.tasks.create(newTask({ prompt: 'Orbit the perfume bottle' }), { checkCredits: false });
+      const prompts = async (q: string) => (await h.store.tasks.list({ q, limit: 10 })).map((t) => t.prompt).sort();
+      // Inside a word, across words, in any case: what LIKE '%…%' found, the index finds.
+      expect(await prompts('NEAK')).toEqual(['Slow PUSH in on the Sneaker']);
+      expect(await prompts('h in on')).toEqual(['Slow PUSH in on the Sneaker']);
+      expect(await prompts('rfum')).toEqual(['Orbit the perfume bottle']);
+      // Shorter than the index's trigrams: still found, row by row.
+      expect(await prompts('Or')).toEqual(['Orbit the perfume bottle']);
+      // Quotes and words the full-text syntax would read as operators are only text.
+      expect(await prompts('"hello"')).toEqual(['She said "hello" AND left*']);
+      expect(await prompts('AND left*')).toEqual(['She said "hello" AND left*']);
+      expect(await prompts('NEAR(')).toEqual([]);
+      expect(await h.store.tasks.countByStatus({ q: 'bottle' })).toMatchObject({ queued: 1 });
+    });
+
     it('filters by status, model, mode, batch, ids and time', async () => {
       const t1 = await h.store.tasks.create(
         newTask({ createdAt: 1000, mode: 'pro', modelId: 'm-pro', batchId: 'bat_x' }),

@@ -4,7 +4,7 @@ import { useForm, useWatch, type PathValue } from 'react-hook-form';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { useCredits } from '@/lib/api/get-credits';
-import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { useModifierKeyLabel } from '@/lib/shortcut-keys';
 import { generationFormSchema, type GenerationForm } from '@/shared/contract';
 import { modelIdForMode, quote } from '@/shared/pricing';
 import { useCatalogue } from '@/lib/api/get-catalogue';
@@ -29,6 +29,7 @@ const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', dura
 
 export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const headingId = useId();
+  const modifierKey = useModifierKeyLabel();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
   const form = useForm<GenerationForm>({ resolver: zodResolver(generationFormSchema), defaultValues: DEFAULTS });
   const { control, setValue, setError, formState, handleSubmit, register } = form;
@@ -154,7 +155,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
           )}
         </Button>
         <p className="text-center text-xs text-slate-600 dark:text-slate-400">
-          {imageBusy ? 'Waiting for the image…' : `${modifierKeyLabel()} + Enter also generates.`}
+          {imageBusy ? 'Waiting for the image…' : `${modifierKey} + Enter also generates.`}
         </p>
       </div>
     </form>

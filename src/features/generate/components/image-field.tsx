@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { formatBytes } from '@/lib/format-bytes';
-import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { useModifierKeyLabel } from '@/lib/shortcut-keys';
 import { IMAGE_LIMITS } from '@/shared/limits';
 import type { ImageSource } from '@/features/generate/hooks/use-image-source';
 import { ACCEPTED_IMAGE_NAMES, ACCEPTED_IMAGE_TYPES } from '@/lib/check-image';
@@ -20,6 +20,7 @@ const RULES = `${ACCEPTED_IMAGE_NAMES} · up to ${formatBytes(IMAGE_LIMITS.maxBy
 
 export function ImageField({ source, formError }: ImageFieldProps) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const modifierKey = useModifierKeyLabel();
   const errorId = useId();
   const rulesId = useId();
   const { state } = source;
@@ -72,7 +73,7 @@ export function ImageField({ source, formError }: ImageFieldProps) {
                 <p className="text-sm text-slate-700 dark:text-slate-300">
                   Drop an image here or paste it{' '}
                   <kbd className="rounded border whitespace-nowrap border-slate-300 px-1 text-xs dark:border-slate-600">
-                    {modifierKeyLabel()} V
+                    {modifierKey} V
                   </kbd>
                 </p>
                 <Button variant="primary" size="sm" onClick={openPicker}>

@@ -83,6 +83,10 @@ export class PgTasksStore implements TasksStore {
     return row ? toTaskRecord(row) : null;
   }
 
+  async version(id: string): Promise<number | null> {
+    return (await this.db.row<{ version: number }>('SELECT version FROM tasks WHERE id = $1', [id]))?.version ?? null;
+  }
+
   async getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null> {
     const row = await this.db.row<TaskRow>('SELECT * FROM tasks WHERE upstream_task_id = $1', [upstreamTaskId]);
     return row ? toTaskRecord(row) : null;

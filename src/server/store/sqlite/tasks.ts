@@ -82,6 +82,12 @@ export class SqliteTasksStore implements TasksStore {
     return this.db.run(() => this.getNow(id));
   }
 
+  version(id: string): Promise<number | null> {
+    return this.db.run(
+      () => (this.db.prepare('SELECT version FROM tasks WHERE id = ?').pluck().get(id) as number | undefined) ?? null,
+    );
+  }
+
   getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null> {
     return this.db.run(() => {
       const row = this.db.prepare('SELECT * FROM tasks WHERE upstream_task_id = ?').get(upstreamTaskId) as
