@@ -50,6 +50,8 @@ export default defineConfig({
             'src/server/routes/generations.test.ts',
             'src/server/routes/batches.test.ts',
             'src/server/routes/tasks.test.ts',
+            'src/server/routes/task-actions.test.ts',
+            'src/server/routes/batch-retry.test.ts',
             'tests/reliability/idempotent-submits.test.ts',
             'tests/reliability/database-locked.test.ts',
           ],

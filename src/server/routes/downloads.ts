@@ -51,7 +51,11 @@ export function downloadRoutes({ store, media, log }: Services) {
     const path = media.absolute(task.result.videoPath);
     const stat = await fs.promises.stat(path).catch(() => null);
     if (!stat?.isFile()) return { task, video: null, error: 'The video file is missing on the server.' };
-    return { task, video: { name: downloadFileName({ ...task, task_id: task.id }), path }, error: null };
+    return {
+      task,
+      video: { name: downloadFileName({ ...task, task_id: task.id, image_name: task.imageName }), path },
+      error: null,
+    };
   }
 
   return new Hono().get('/', validate('query', downloadQuerySchema), async (c) => {

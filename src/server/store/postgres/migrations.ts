@@ -140,4 +140,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   `,
+  // 2: SQLite's migration 3: the photo's own name, hiding a finished task, and "Retry failed".
+  `
+  ALTER TABLE uploads ADD COLUMN original_name TEXT;
+  ALTER TABLE tasks ADD COLUMN image_name TEXT;
+  ALTER TABLE tasks ADD COLUMN hidden_at BIGINT;
+  ALTER TABLE tasks ADD COLUMN retry_of TEXT COLLATE "C" REFERENCES tasks (id);
+  CREATE UNIQUE INDEX tasks_retry_of ON tasks (retry_of) WHERE retry_of IS NOT NULL;
+  `,
 ];
