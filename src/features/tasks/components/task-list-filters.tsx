@@ -38,6 +38,29 @@ function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
   );
 }
 
+/** One batch's tasks: a batch id typed or pasted (or followed from a task's Batch link). */
+function BatchSearch({ filters, onChange }: TaskListFiltersProps) {
+  const id = useId();
+  const search = useCallback((batch: string) => onChange({ ...filters, batch }), [filters, onChange]);
+  const [text, setText] = useDebouncedSearch(filters.batch, search);
+  return (
+    <div className="col-span-2 flex min-w-0 flex-col gap-1 lg:col-span-1">
+      <label htmlFor={id} className={LABEL}>
+        Batch
+      </label>
+      <SearchInput
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="bat_…"
+        maxLength={100}
+        className="pr-3 font-mono"
+        data-testid="list-batch"
+      />
+    </div>
+  );
+}
+
 interface DayFieldProps {
   label: string;
   value: string;
@@ -69,7 +92,7 @@ function DayField({ label, value, min, max, describedBy, onChange }: DayFieldPro
   );
 }
 
-/** Mode, date range and prompt search; the status filter is the chips above. */
+/** Prompt search, batch, mode and date range; the status filter is the chips above. */
 export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
   const modeId = useId();
   const rangeHintId = useId();
@@ -77,8 +100,9 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]">
+      <div className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]">
         <PromptSearch filters={filters} onChange={onChange} />
+        <BatchSearch filters={filters} onChange={onChange} />
         <div className="col-span-2 flex flex-col gap-1 lg:col-span-1">
           <label htmlFor={modeId} className={LABEL}>
             Mode
