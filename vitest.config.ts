@@ -52,6 +52,8 @@ export default defineConfig({
             'src/server/routes/tasks.test.ts',
             'src/server/routes/metrics.test.ts',
             'src/server/tasks/task-answers-writers.test.ts',
+            'src/server/routes/task-actions.test.ts',
+            'src/server/routes/batch-retry.test.ts',
             'tests/reliability/idempotent-submits.test.ts',
             'tests/reliability/database-locked.test.ts',
           ],

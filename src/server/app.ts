@@ -31,6 +31,7 @@ import { mediaRoutes } from './routes/media';
 import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/models';
 import { spendRoutes } from './routes/spend';
+import { taskActionRoutes } from './routes/task-actions';
 import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { webhookRoutes } from './routes/webhooks';
@@ -66,6 +67,7 @@ export function createApp({ services, version }: AppDeps) {
   app.route('/api/health', healthRoutes(services.engine.name, version, checks));
   app.route('/api/v1/auth', authRoutes(services));
   app.route('/api/v1/videos/generations', generationRoutes(services));
+  app.route('/api/v1/tasks', taskActionRoutes(services));
   app.route('/api/v1/tasks', taskRoutes(services));
   app.route('/api/v1/uploads', uploadRoutes(services));
   app.route('/api/v1/images', imageRoutes(services));

@@ -90,8 +90,10 @@ test('a batch of three photos becomes one ZIP of three MP4s with a manifest', as
   const files = await unzipDownload(download);
   const videos = Object.keys(files).filter((name) => name.endsWith('.mp4'));
   expect(videos).toHaveLength(3);
+  // Each named after its photo (issue 19): bottle.png, watch.jpg, sneaker.jpg.
+  expect(videos.map((name) => name.split('-standard-')[0]).sort()).toEqual(['bottle', 'sneaker', 'watch']);
   for (const name of videos) {
-    expect(name).toMatch(/^hailuo-standard-6s-768p-studio-product-shot-\d+-push-in-tsk_[0-9a-z]+\.mp4$/);
+    expect(name).toMatch(/^(bottle|watch|sneaker)-standard-6s-768p-tsk_[0-9a-z]+\.mp4$/);
     expect(isMp4(files[name]!)).toBe(true);
     expect(files[name]!.length).toBeGreaterThan(10_000);
   }
@@ -103,6 +105,7 @@ test('a batch of three photos becomes one ZIP of three MP4s with a manifest', as
     true,
   );
   expect(rows.every((row) => row[column('prompt')] === `${prompt} [Push in]`)).toBe(true);
+  expect(rows.map((row) => row[column('image_name')]).sort()).toEqual(['bottle.png', 'sneaker.jpg', 'watch.jpg']);
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { entries: { task_id: string }[] };
   expect(manifest.entries.map((e) => e.task_id).sort()).toEqual(rows.map((row) => row[column('task_id')]).sort());
 });

@@ -66,7 +66,8 @@ test('upload, pro 10 s 768P for 85 credits, generate, play and download the MP4'
   await card.getByRole('link', { name: 'Download' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.mp4$/);
-  expect(download.suggestedFilename()).toMatch(/slow-dolly/i);
+  // Named after the photo the person chose (issue 19), no longer after the prompt.
+  expect(download.suggestedFilename()).toMatch(/^landscape-pro-10s-768p-tsk_[0-9a-z]+\.mp4$/);
   const file = await download.path();
   expect(await readFtypBrand(file)).not.toBeNull();
   expect((await fs.stat(file)).size).toBeGreaterThan(10_000);

@@ -4,6 +4,7 @@
  */
 import { describe } from 'vitest';
 import { accessContract } from './store-contract/access-contract';
+import { galleryContract } from './store-contract/gallery-contract';
 import { useStoreHarness, type TestDatabase } from './store-contract/harness';
 import { leasesContract } from './store-contract/leases-contract';
 import { moneyContract } from './store-contract/money-contract';
@@ -20,5 +21,6 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
     outboxContract(harness);
     moneyContract(harness);
     accessContract(harness);
+    galleryContract(harness);
   });
 }

@@ -88,6 +88,7 @@ export class ImageHandoff {
     const record: UploadRecord = {
       id,
       fileName: `${id}.jpg`,
+      originalName: null,
       url: this.sources.publicUrlOf(target.relativePath),
       width,
       height,

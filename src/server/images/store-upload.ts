@@ -62,6 +62,8 @@ export async function storeUpload<T>(
   const stored: UploadRecord = {
     id,
     fileName: `${id}.${target.extension}`,
+    // The route that knows the person's file name sets it.
+    originalName: null,
     url: `${origin}/media/${target.relativePath}`,
     width: facts.width,
     height: facts.height,

@@ -51,7 +51,11 @@ export function downloadRoutes({ store, media, log }: Services) {
     const file = parseMediaPath(task.result.videoPath);
     const stat = file ? await media.stat(file) : null;
     if (!file || !stat) return { task, video: null, error: 'The video file is missing on the server.' };
-    return { task, video: { name: downloadFileName({ ...task, task_id: task.id }), file }, error: null };
+    return {
+      task,
+      video: { name: downloadFileName({ ...task, task_id: task.id, image_name: task.imageName }), file },
+      error: null,
+    };
   }
 
   return new Hono().get('/', validate('query', downloadQuerySchema), async (c) => {

@@ -30,6 +30,7 @@ export function mediaRoutes({ media, store }: Services) {
       duration: task.duration,
       resolution: task.resolution,
       prompt: task.prompt,
+      image_name: task.imageName,
     };
     return downloadFileName(parts, file.extension);
   }

@@ -39,6 +39,7 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: Sq
   if (filter.modelId) clauses.push(`model_id = ${p(filter.modelId)}`);
   if (filter.mode) clauses.push(`mode = ${p(filter.mode)}`);
   if (filter.batchId) clauses.push(`batch_id = ${p(filter.batchId)}`);
+  if (filter.hidden === false) clauses.push('hidden_at IS NULL');
   if (filter.ids?.length) clauses.push(`id IN (${list(filter.ids)})`);
   if (filter.errorCodes?.length) clauses.push(`error_code IN (${list(filter.errorCodes)})`);
   if (filter.fromMs !== undefined) clauses.push(`created_at >= ${p(filter.fromMs)}`);

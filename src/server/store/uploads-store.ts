@@ -4,6 +4,8 @@ export interface UploadRecord {
   id: string;
   /** The random name under `media/uploads/`. */
   fileName: string;
+  /** The name the person's file had (the multipart file name), sanitized; null when none was sent. */
+  originalName: string | null;
   url: string;
   width: number;
   height: number;

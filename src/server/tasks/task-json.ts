@@ -15,6 +15,7 @@ const AS_STORED_BEFORE_PROGRESS = [
   'mode',
   'prompt',
   'image',
+  'imageName',
   'duration',
   'resolution',
   'priceCredits',
@@ -62,5 +63,6 @@ export function toTaskJson(task: TaskRecord, origin: string, typicalDurationMs: 
     created_at: iso(task.createdAt),
     updated_at: iso(task.updatedAt),
     finished_at: task.finishedAt === null ? null : iso(task.finishedAt),
+    retry_of: task.retryOf,
   };
 }

@@ -1,8 +1,11 @@
 import { Link } from 'wouter';
 import { Button, buttonClasses } from '@/components/button';
 import { Icon } from '@/components/icons';
+import { CancelTaskButton } from '@/components/cancel-task-button';
 import { useAskCreatorForm } from '@/lib/creator-form-links';
 import type { Task } from '@/shared/contract';
+import { isFinalStatus } from '@/shared/status';
+import { useHideTask } from '@/features/gallery/api/hide-task';
 import { useCopyLink } from '@/features/gallery/hooks/use-copy-link';
 
 export interface TaskActionsProps {
@@ -10,9 +13,10 @@ export interface TaskActionsProps {
   onWatch: () => void;
 }
 
-/** What a person does with a video: watch it large, download it, or make it again with a tweak. */
+/** What a person does with a video: watch it large, download it, make it again with a tweak, cancel or hide it. */
 export function TaskActions({ task, onWatch }: TaskActionsProps) {
   const { rerun } = useAskCreatorForm();
+  const hide = useHideTask();
   const result = task.status === 'succeeded' ? task.result : null;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
@@ -35,6 +39,20 @@ export function TaskActions({ task, onWatch }: TaskActionsProps) {
       >
         <Icon name="rerun" /> Re-run
       </Button>
+      {isFinalStatus(task.status) ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => hide.mutate(task)}
+          disabled={hide.isPending}
+          title="Hide from the gallery (with Undo); its charge and file are kept"
+          data-testid="hide-task"
+        >
+          <Icon name="hide" /> Hide
+        </Button>
+      ) : (
+        <CancelTaskButton task={task} />
+      )}
     </div>
   );
 }

@@ -68,6 +68,15 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
             <TaskQuickLinks task={task} />
           </span>
         </div>
+        {task.image_name ? (
+          <p
+            className="truncate text-sm font-medium text-slate-900 dark:text-slate-100"
+            title={task.image_name}
+            data-testid="task-photo-name"
+          >
+            {task.image_name}
+          </p>
+        ) : null}
         <p id={promptId} className="line-clamp-2 text-sm text-slate-900 dark:text-slate-100" title={task.prompt}>
           {task.prompt}
         </p>

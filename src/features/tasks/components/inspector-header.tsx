@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { Button, buttonClasses } from '@/components/button';
+import { CancelTaskButton } from '@/components/cancel-task-button';
 import { Icon } from '@/components/icons';
 import { Spinner } from '@/components/spinner';
 import { StatusBadge } from '@/components/status-badge';
@@ -61,6 +62,7 @@ export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefres
           <Icon name="sparkle" /> Re-run
         </Link>
         <CopyCurlButton task={task} />
+        <CancelTaskButton task={task} />
         <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
           Updated {formatTime(new Date(updatedAt).toISOString())}
         </span>

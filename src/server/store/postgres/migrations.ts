@@ -160,4 +160,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
   CREATE INDEX tasks_prompt_trgm ON tasks USING gin (prompt public.gin_trgm_ops);
   `,
+  // 4: SQLite's migration 5: the photo's own name, hiding a finished task, and "Retry failed".
+  `
+  ALTER TABLE uploads ADD COLUMN original_name TEXT;
+  ALTER TABLE tasks ADD COLUMN image_name TEXT;
+  ALTER TABLE tasks ADD COLUMN hidden_at BIGINT;
+  ALTER TABLE tasks ADD COLUMN retry_of TEXT COLLATE "C" REFERENCES tasks (id);
+  CREATE UNIQUE INDEX tasks_retry_of ON tasks (retry_of) WHERE retry_of IS NOT NULL;
+  `,
 ];

@@ -156,4 +156,13 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM tasks_prompt_search WHERE task_id = OLD.id;
   END;
   `,
+  // 5: the photo's own name (on its upload and its tasks), hiding a finished task, and "Retry failed".
+  `
+  ALTER TABLE uploads ADD COLUMN original_name TEXT;
+  ALTER TABLE tasks ADD COLUMN image_name TEXT;
+  ALTER TABLE tasks ADD COLUMN hidden_at INTEGER;
+  ALTER TABLE tasks ADD COLUMN retry_of TEXT REFERENCES tasks (id);
+  -- A failed task is retried at most once, however many clicks or retried requests ask.
+  CREATE UNIQUE INDEX tasks_retry_of ON tasks (retry_of) WHERE retry_of IS NOT NULL;
+  `,
 ];

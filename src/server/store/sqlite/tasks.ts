@@ -162,6 +162,28 @@ export class SqliteTasksStore implements TasksStore {
     });
   }
 
+  async setHidden(id: string, at: number | null): Promise<boolean> {
+    // Hidden again, it keeps the moment it was first hidden.
+    const changed = await this.db.write(
+      `UPDATE tasks SET hidden_at = ${at === null ? 'NULL' : 'COALESCE(hidden_at, ?)'}
+       WHERE id = ? AND status IN ('succeeded', 'failed', 'canceled')`,
+      ...(at === null ? [id] : [at, id]),
+    );
+    return changed === 1;
+  }
+
+  createRetries(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]> {
+    return this.db.transaction(() => {
+      const taken = this.db.prepare('SELECT 1 FROM tasks WHERE retry_of = ?');
+      const fresh = tasks.filter((task) => task.retryOf && !taken.get(task.retryOf));
+      if (!fresh.length) return [];
+      const made = this.insertAll(fresh, options);
+      const hide = this.db.prepare('UPDATE tasks SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL');
+      for (const task of fresh) hide.run(task.createdAt, task.retryOf);
+      return made;
+    });
+  }
+
   private writeOutcome(id: string, outcome: TaskOutcome, at: number, lease: Lease | undefined): number {
     const ended = `next_poll_at = NULL, lease_owner = NULL, lease_token = NULL, lease_until = NULL,
       finished_at = ?, updated_at = ? WHERE id = ? AND ${UNFINISHED}${held(lease)}`;
