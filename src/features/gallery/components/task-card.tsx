@@ -40,7 +40,7 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
       data-testid="task-card"
       data-task-id={task.task_id}
       data-status={task.status}
-      className={`flex flex-col overflow-hidden rounded-xl bg-white shadow-sm dark:bg-slate-900 ${selected ? 'ring-2 ring-brand-600 dark:ring-brand-400' : 'ring-1 ring-slate-200 dark:ring-slate-800'}`}
+      className={`flex min-w-0 flex-col overflow-hidden rounded-xl bg-white shadow-sm dark:bg-slate-900 ${selected ? 'ring-2 ring-brand-600 dark:ring-brand-400' : 'ring-1 ring-slate-200 dark:ring-slate-800'}`}
     >
       <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} eager={eager} />
       <div className="flex flex-1 flex-col gap-2 p-3">
@@ -68,7 +68,11 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
             <TaskQuickLinks task={task} />
           </span>
         </div>
-        <p id={promptId} className="line-clamp-2 text-sm text-slate-900 dark:text-slate-100" title={task.prompt}>
+        <p
+          id={promptId}
+          className="line-clamp-2 text-sm wrap-anywhere text-slate-900 dark:text-slate-100"
+          title={task.prompt}
+        >
           {task.prompt}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
