@@ -76,7 +76,7 @@ test('hovering a finished card plays it in place; details and the lookup box ope
   await page.goto('/');
   const card = page.getByTestId('task-card').filter({ hasText: 'Pro · 10 s · 768P' }).first();
   await expect(card.getByTestId('inline-video')).toHaveCount(0); // no video is loaded before it is played
-  await card.getByRole('button', { name: 'Play a preview here' }).hover();
+  await card.getByTestId('task-media').hover();
   const inline = card.getByTestId('inline-video');
   await expect.poll(() => inline.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
 

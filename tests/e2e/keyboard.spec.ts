@@ -65,8 +65,8 @@ test('first run to a ready video, its player and its inspector, by keyboard alon
   await expect(dialog).toBeHidden();
   await expect(watch).toBeFocused();
 
-  // The card's own "larger player" button sits before Watch: back there, and the same again.
-  const expand = card.getByRole('button', { name: 'Open the larger player' });
+  // The card's picture (its play button) sits before Watch: back there, and the same again.
+  const expand = card.getByRole('button', { name: 'Play the video' });
   await tabTo(page, expand, { back: true });
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
