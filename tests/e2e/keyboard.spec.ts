@@ -87,7 +87,7 @@ test('a screen reader hears a video start and end once each, never its progress'
   test.setTimeout(120_000);
   await recordAnnouncements(page);
   await page.goto(server.url);
-  await page.getByTestId('task-card').first().getByRole('button', { name: 'Re-run' }).click();
+  await page.getByTestId('task-card').first().getByRole('button', { name: 'Reuse settings' }).click();
   await page.getByRole('textbox', { name: 'Prompt' }).fill(HEARD_PROMPT);
   await page.getByRole('button', { name: /Generate video/ }).click();
 

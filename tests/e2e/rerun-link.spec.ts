@@ -1,13 +1,13 @@
 /**
- * The inspector's Re-run goes to `/?rerun=<taskId>`: the creator page loads that task, fills
- * the form with its inputs the way a gallery card's Re-run does, and drops the parameter.
+ * The inspector's "Reuse settings" goes to `/?rerun=<taskId>`: the creator page loads that task, fills
+ * the form with its inputs the way a gallery card's does, and drops the parameter.
  */
 import { expect, test } from '@playwright/test';
 import { submitTask, uploadSample } from '../support/seed-tasks';
 
 const PROMPT = `Re-run link e2e: a slow crane shot rising over the bottle ${Date.now()}`;
 
-test('Re-run in the inspector fills the creator form with that task and cleans the address', async ({
+test('Reuse settings in the inspector fills the creator form with that task and cleans the address', async ({
   page,
   baseURL,
 }) => {
@@ -20,7 +20,7 @@ test('Re-run in the inspector fills the creator form with that task and cleans t
   });
 
   await page.goto(`/tasks/${taskId}`);
-  await page.getByRole('link', { name: 'Re-run' }).click();
+  await page.getByRole('link', { name: 'Reuse settings' }).click();
 
   const form = page.getByRole('form', { name: 'New video' });
   await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue(PROMPT);

@@ -8,7 +8,8 @@ import { formatEta } from '@/lib/format-eta';
 import type { Task } from '@/shared/contract';
 import { STATUS_LABELS } from '@/shared/status';
 import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
-import { TaskActions, TaskQuickLinks } from './task-actions';
+import { failureText } from '@/features/gallery/lib/failure-text';
+import { REUSE_LABEL, TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
 import { MODE_LABELS } from '@/lib/mode-labels';
 
@@ -22,9 +23,10 @@ export interface TaskCardProps {
   onSelectedChange?: (selected: boolean) => void;
 }
 
-function priceLine(task: Task): string {
+/* A failed or canceled card's message says it was not charged; the line does not say it again. */
+function priceLine(task: Task): string | null {
   if (task.status === 'succeeded') return `${formatCredits(task.charged_credits || task.price_credits)} charged`;
-  if (task.status === 'failed' || task.status === 'canceled') return 'Nothing was charged';
+  if (task.status === 'failed' || task.status === 'canceled') return null;
   return formatCredits(task.price_credits);
 }
 
@@ -76,7 +78,7 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
           {task.prompt}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {MODE_LABELS[task.mode]} · {task.duration} s · {task.resolution} · {priceLine(task)}
+          {[MODE_LABELS[task.mode], `${task.duration} s`, task.resolution, priceLine(task)].filter(Boolean).join(' · ')}
         </p>
         {running ? (
           <div className="flex flex-col gap-1">
@@ -95,11 +97,8 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
             className="rounded-lg bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/60 dark:text-red-200"
             data-testid="task-error"
           >
-            <p>
-              {task.error?.message ??
-                (task.status === 'canceled' ? 'The task was canceled.' : 'The generation failed.')}
-            </p>
-            <p className="mt-1 font-medium">Nothing was charged. Re-run to try again.</p>
+            <p>{failureText(task)}</p>
+            <p className="mt-1 font-medium">“{REUSE_LABEL}” fills the form to try again.</p>
           </div>
         ) : null}
         <div className="mt-auto pt-1">

@@ -153,9 +153,16 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
             'Generate video'
           )}
         </Button>
-        <p className="text-center text-xs text-slate-600 dark:text-slate-400">
-          {imageBusy ? 'Waiting for the image…' : `${modifierKeyLabel()} + Enter also generates.`}
-        </p>
+        {imageBusy ? (
+          <p className="text-center text-xs text-slate-600 dark:text-slate-400">Waiting for the image…</p>
+        ) : (
+          <p
+            className="text-center text-xs text-slate-600 pointer-coarse:hidden dark:text-slate-400"
+            data-testid="keyboard-hint"
+          >
+            {modifierKeyLabel()} + Enter also generates.
+          </p>
+        )}
       </div>
     </form>
   );

@@ -55,8 +55,12 @@ export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefres
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh this task">
           {refreshing ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
-        <Link to={rerunPath(task.task_id)} className={buttonClasses('secondary', 'sm')}>
-          <Icon name="sparkle" /> Re-run
+        <Link
+          to={rerunPath(task.task_id)}
+          className={buttonClasses('secondary', 'sm')}
+          title="Fill the creator's form with this task's image, prompt and options"
+        >
+          <Icon name="sparkle" /> Reuse settings
         </Link>
         <CopyCurlButton task={task} />
         <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
