@@ -96,7 +96,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
           event.currentTarget.requestSubmit();
         }
       }}
-      className="flex flex-col gap-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 dark:bg-slate-900 dark:ring-slate-800"
+      className="flex flex-col gap-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 lg:gap-4 dark:bg-slate-900 dark:ring-slate-800"
     >
       <h2 id={headingId} className="text-lg font-semibold">
         New video
@@ -135,7 +135,8 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
         creditsError={credits.isError}
         shortBy={shortBy}
       />
-      <div className="flex flex-col gap-2">
+      {/* Beside the gallery the form scrolls in its own column; Generate stays at its foot, in view. */}
+      <div className="flex flex-col gap-2 bg-white lg:sticky lg:-bottom-6 lg:-mx-6 lg:-mb-6 lg:rounded-b-2xl lg:px-6 lg:pt-3 lg:pb-6 lg:shadow-[0_-10px_12px_-10px_rgb(0_0_0/0.25)] dark:bg-slate-900">
         <Button
           type="submit"
           variant="primary"

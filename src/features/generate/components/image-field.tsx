@@ -47,7 +47,7 @@ export function ImageField({ source, formError }: ImageFieldProps) {
         {state.kind === 'uploading' || state.kind === 'ready' ? (
           <ImagePreview state={state} onReplace={openPicker} onRemove={source.clear} />
         ) : (
-          <div className="flex min-h-44 flex-col items-center justify-center gap-3 p-5 text-center">
+          <div className="flex min-h-36 flex-col items-center justify-center gap-2 p-4 text-center">
             {state.kind === 'preparing' || state.kind === 'checking' ? (
               <p className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300" role="status">
                 <Spinner />
@@ -57,7 +57,7 @@ export function ImageField({ source, formError }: ImageFieldProps) {
               <>
                 <svg
                   viewBox="0 0 24 24"
-                  className="size-9 text-slate-400"
+                  className="size-8 text-slate-400"
                   fill="none"
                   stroke="currentColor"
                   strokeWidth="1.5"

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useToast } from '@/components/toast/toast-context';
 import { ApiError } from '@/lib/api-client';
 import { askNotificationPermissionOnce } from '@/lib/background-notice';
+import { askToReveal } from '@/lib/reveal-new-work';
 import { formatCredits } from '@/lib/format-credits';
 import type { GenerationForm } from '@/shared/contract';
 import { useCreateGeneration } from '@/features/generate/api/create-generation';
@@ -26,6 +27,7 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
       try {
         const created = await mutation.mutateAsync({ values, idempotencyKey: attempt.keyFor(values) });
         attempt.complete();
+        askToReveal({ taskId: created.task_id });
         askNotificationPermissionOnce();
         toast({
           kind: 'success',
