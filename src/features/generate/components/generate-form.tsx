@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useEffectEvent, useId, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type PathValue } from 'react-hook-form';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
@@ -10,7 +10,9 @@ import { modelIdForMode, quote } from '@/shared/pricing';
 import { useCatalogue } from '@/lib/api/get-catalogue';
 import { SAMPLE_PROMPT } from '@/features/generate/api/get-sample-image';
 import { useGenerationSubmit } from '@/features/generate/hooks/use-generation-submit';
+import { useFormDraft } from '@/features/generate/hooks/use-form-draft';
 import { useImageSource } from '@/features/generate/hooks/use-image-source';
+import { readDraft } from '@/features/generate/lib/form-draft';
 import { usePasteImage } from '@/features/generate/hooks/use-paste-image';
 import type { FieldError } from '@/features/generate/lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
@@ -30,11 +32,15 @@ const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', dura
 export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const headingId = useId();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
-  const form = useForm<GenerationForm>({ resolver: zodResolver(generationFormSchema), defaultValues: DEFAULTS });
+  const [kept] = useState(readDraft);
+  const form = useForm<GenerationForm>({
+    resolver: zodResolver(generationFormSchema),
+    defaultValues: kept?.values ?? DEFAULTS,
+  });
   const { control, setValue, setError, formState, handleSubmit, register } = form;
-  const [mode, duration, resolution, prompt] = useWatch({
+  const [mode, duration, resolution, prompt, image] = useWatch({
     control,
-    name: ['mode', 'duration', 'resolution', 'prompt'],
+    name: ['mode', 'duration', 'resolution', 'prompt', 'image'],
   });
 
   const setImage = useCallback(
@@ -44,6 +50,11 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   );
   const source = useImageSource(setImage);
   usePasteImage(source.pickFile, source.takeLink);
+  const draft = useFormDraft(kept, { mode, duration, resolution, prompt, image }, source.state, DEFAULTS);
+  const restoreImage = useEffectEvent(() => {
+    if (kept?.values.image) source.takePrevious(kept.values.image, kept.image ?? undefined);
+  });
+  useEffect(() => restoreImage(), []);
 
   const catalogue = useCatalogue();
   const credits = useCredits();
@@ -57,7 +68,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
       setError(field, { type: 'server', message }, { shouldFocus: field === 'prompt' }),
     [setError],
   );
-  const { submit, isPending } = useGenerationSubmit(onFieldError);
+  const { submit, isPending } = useGenerationSubmit(onFieldError, draft.clear);
 
   const applyFill = useEffectEvent((next: GenerateFormFill) => {
     if (next.kind === 'rerun') {

@@ -14,7 +14,7 @@ import { MODE_LABELS } from '@/lib/mode-labels';
  * Sends the form once per attempt: a second click while the first is on its way is ignored,
  * and a retry of the same values carries the same Idempotency-Key, so one task is made.
  */
-export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
+export function useGenerationSubmit(onFieldError: (error: FieldError) => void, onCreated: () => void) {
   const [attempt] = useState(() => new IdempotencyAttempt());
   const inFlight = useRef(false);
   const mutation = useCreateGeneration();
@@ -27,6 +27,7 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
       try {
         const created = await mutation.mutateAsync({ values, idempotencyKey: attempt.keyFor(values) });
         attempt.complete();
+        onCreated();
         askToReveal({ taskId: created.task_id });
         askNotificationPermissionOnce();
         toast({
@@ -46,7 +47,7 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
         inFlight.current = false;
       }
     },
-    [attempt, mutation, onFieldError, toast],
+    [attempt, mutation, onFieldError, onCreated, toast],
   );
 
   return { submit, isPending: mutation.isPending };
