@@ -29,8 +29,14 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>): SqlFragmen
   if (filter.fromMs !== undefined) add('created_at >= ?', filter.fromMs);
   if (filter.toMs !== undefined) add('created_at <= ?', filter.toMs);
   if (filter.q) {
-    const q = filter.q.trim();
-    add("(prompt LIKE ? ESCAPE '\\' OR id = ? OR upstream_task_id = ?)", `%${escapeLike(q)}%`, q, q);
+    // Part of an id finds its task too: support is often read an id over the phone, or half of one.
+    const like = `%${escapeLike(filter.q.trim())}%`;
+    add(
+      "(prompt LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' OR upstream_task_id LIKE ? ESCAPE '\\')",
+      like,
+      like,
+      like,
+    );
   }
   if (filter.before) {
     add(
