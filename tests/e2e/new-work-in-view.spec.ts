@@ -10,19 +10,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { batchForm, chooseBatchImages, openBatchForm } from './helpers/batch-page';
 import { chooseImageFile, screenshot } from './helpers/creator-page';
+import { useOwnServer } from './helpers/own-server';
 import { writeSceneImage } from './helpers/test-images';
 import { submitTask, uploadSample } from '../support/seed-tasks';
+
+/* A server of its own: the videos made here would use up the shared server's simulated credits. */
+const server = useOwnServer({ LOCAL_ENGINE_DELAY_MS: '1500' });
 
 const filesDir = path.join(os.tmpdir(), `new-work-e2e-${process.pid}`);
 let photos: string[] = [];
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async () => {
   photos = [
     await writeSceneImage(filesDir, 'mug.jpg', { width: 1280, height: 720, format: 'jpeg' }),
     await writeSceneImage(filesDir, 'lamp.jpg', { width: 720, height: 1280, format: 'jpeg' }),
   ];
   // Enough cards for the gallery to be far taller than the screen.
-  const base = baseURL ?? '';
+  const base = server.url;
   const image = await uploadSample(base);
   for (let i = 0; i < 8; i++) await submitTask(base, image, `Filler card ${i} for new-work-in-view`);
 });
@@ -58,7 +62,7 @@ async function generate(page: Page, prompt: string): Promise<Locator> {
 
 test('at phone width the new card scrolls into view below the header after Generate', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/');
+  await page.goto(`${server.url}/`);
   const card = await generate(page, `Phone new card ${Date.now()}`);
   await expect(card).toBeVisible();
   await expectBelowHeader(page, card);
@@ -67,7 +71,7 @@ test('at phone width the new card scrolls into view below the header after Gener
 
 test('at phone width the new batch scrolls into view below the header after Start', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await openBatchForm(page);
+  await openBatchForm(page, server.url);
   await chooseBatchImages(page, photos);
   const prompt = `Phone new batch ${Date.now()}`;
   await batchForm(page).getByRole('textbox', { name: 'Prompt' }).fill(prompt);
@@ -83,7 +87,7 @@ test('on a 1366×900 desktop Generate is in view, and the new card is shown even
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto('/');
+  await page.goto(`${server.url}/`);
   const button = page.getByRole('button', { name: /Generate video/ });
   await expect(button).toBeInViewport({ ratio: 1 });
   await chooseImageFile(page, photos[1]!);

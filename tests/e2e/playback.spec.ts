@@ -7,17 +7,21 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Task } from '@/shared/contract';
 import { screenshot } from './helpers/creator-page';
+import { useOwnServer } from './helpers/own-server';
 import { seedBatch } from './helpers/seed-batch';
 import { waitForFinal } from '../support/seed-tasks';
+
+/* A server of its own: the videos made here would use up the shared server's simulated credits. */
+const server = useOwnServer({ LOCAL_ENGINE_DELAY_MS: '1500' });
 
 const MARK = `Playback${Date.now()}`;
 let finished: Task[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const base = baseURL ?? '';
+  const base = server.url;
   const ids = await seedBatch(base, `${MARK} a bottle on a table [Push in]`);
   finished = [];
   for (const id of ids) finished.push(await waitForFinal(base, id));
@@ -39,7 +43,7 @@ test('a mouse previews in place; clicking the play button then plays it large in
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto('/');
+  await page.goto(`${server.url}/`);
   const card = cardOf(page, finished[2]!);
   await expect(card.getByTestId('inline-video')).toHaveCount(0);
 
@@ -65,7 +69,7 @@ test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
 
   test('one tap on the picture plays the video', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(`${server.url}/`);
     const card = cardOf(page, finished[0]!);
     await card.getByTestId('task-media').tap();
     const dialog = page.getByRole('dialog', { name: 'Watch the video' });
@@ -77,7 +81,7 @@ test.describe('on a touch screen', () => {
 
 test('each card’s picture has its video’s shape, the portrait whole rather than cropped', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto('/');
+  await page.goto(`${server.url}/`);
   await expect(cardOf(page, finished[0]!)).toBeVisible();
   const shapes = [];
   for (const task of finished) {

@@ -31,9 +31,13 @@ test('Reuse settings in the inspector fills the creator form with that task and 
   await expect(page).toHaveURL(`${base}/`);
   await expect(form.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
 
-  // The parameter is gone, so a reload starts a fresh form instead of undoing later edits.
+  // The parameter is gone, so a reload does not fill the form again over later edits: it keeps
+  // the draft as edited (the form keeps its draft across a reload).
+  const edited = `${PROMPT}, then a slow pan left`;
+  await form.getByRole('textbox', { name: 'Prompt' }).fill(edited);
   await page.reload();
-  await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue('');
+  await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue(edited);
+  await expect(page).toHaveURL(`${base}/`);
 });
 
 test('a re-run link to an unknown task says so and leaves the form empty', async ({ page, baseURL }) => {
