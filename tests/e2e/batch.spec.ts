@@ -121,9 +121,16 @@ test('one photo in two variants: standard and pro at 6 s 768P cost 30 + 45 = 75'
   await expect(form.getByTestId('batch-count')).toHaveText('1 image × 2 variants = 2 videos');
   await expect(form.getByTestId('batch-price')).toContainText('75 credits');
   await expect(form.getByTestId('batch-price')).toContainText('$0.75');
-  // The combination Hailuo 2.3 does not offer is there, disabled, with the reason.
+  // The combination Hailuo 2.3 does not offer is there, disabled; its reason is said once it
+  // applies (a 10 s variant picked), not as a warning over every batch.
   await expect(variantBox(page, 'Pro', '10 s · 1080P')).toBeDisabled();
+  await expect(variantBox(page, 'Pro', '10 s · 1080P')).toHaveAccessibleDescription(/1080P only at 6 s/);
+  await expect(form.getByTestId('variant-unavailable')).toBeHidden();
+  await variantBox(page, 'Standard', '10 s · 768P').check();
+  await expect(form.getByTestId('variant-unavailable')).toBeVisible();
   await expect(form.getByTestId('variant-unavailable')).toContainText('1080P only at 6 s');
+  await variantBox(page, 'Standard', '10 s · 768P').uncheck();
+  await expect(form.getByTestId('variant-unavailable')).toBeHidden();
   await screenshot(page, 'batch-variations');
 
   await form.getByRole('button', { name: 'Start 2 videos · 75 credits' }).click();

@@ -77,7 +77,7 @@ test('hovering a finished card plays it in place; details and the lookup box ope
   await page.goto('/');
   const card = page.getByTestId('task-card').filter({ hasText: 'Pro · 10 s · 768P' }).first();
   await expect(card.getByTestId('inline-video')).toHaveCount(0); // no video is loaded before it is played
-  await card.getByRole('button', { name: 'Play a preview here' }).hover();
+  await card.getByTestId('task-media').hover();
   const inline = card.getByTestId('inline-video');
   await expect.poll(() => inline.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
 
@@ -96,7 +96,7 @@ test('hovering a finished card plays it in place; details and the lookup box ope
 test('re-run fills the form with the task’s settings', async ({ page }) => {
   await page.goto('/');
   const card = page.getByTestId('task-card').filter({ hasText: 'Pro · 10 s · 768P' }).first();
-  await card.getByRole('button', { name: 'Re-run' }).click();
+  await card.getByRole('button', { name: 'Reuse settings' }).click();
   const prompt = await card.getByRole('paragraph').filter({ hasText: 'Slow dolly' }).first().textContent();
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(prompt ?? '');
   await expect(page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name: /^Pro/ })).toBeChecked();

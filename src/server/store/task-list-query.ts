@@ -26,6 +26,20 @@ function promptMatch(q: string, dialect: SqlDialect, p: (value: unknown) => stri
   return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(phrase)})`;
 }
 
+/*
+ * Part of an id finds its task (support is often read half of one over the phone). Such a match
+ * reads every id, so only text shaped like an id fragment asks for it: six or more letters,
+ * digits, `_` or `-`, with a digit among them. Anything else (words of a prompt) matches ids
+ * exactly, by index.
+ */
+const ID_FRAGMENT = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+
+function idMatch(q: string, p: (value: unknown) => string): string {
+  if (!ID_FRAGMENT.test(q)) return `id = ${p(q)} OR upstream_task_id = ${p(q)}`;
+  const like = `%${escapeLike(q)}%`;
+  return `id LIKE ${p(like)} ESCAPE '\\' OR upstream_task_id LIKE ${p(like)} ESCAPE '\\'`;
+}
+
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
 export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: SqlDialect, firstParam = 1): SqlFragment {
   const clauses: string[] = [];
@@ -46,7 +60,7 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: Sq
   if (filter.toMs !== undefined) clauses.push(`created_at <= ${p(filter.toMs)}`);
   if (filter.q) {
     const q = filter.q.trim();
-    clauses.push(`(${promptMatch(q, dialect, p)} OR id = ${p(q)} OR upstream_task_id = ${p(q)})`);
+    clauses.push(`(${promptMatch(q, dialect, p)} OR ${idMatch(q, p)})`);
   }
   if (filter.before) {
     const { createdAt, id } = filter.before;
