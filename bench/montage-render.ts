@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { renderClip } from '@/server/engine/local/render-clip';
-import { MediaStorage } from '@/server/media/media-storage';
+import { FolderMedia } from '@/server/media/folder-media';
 import { renderMontage } from '@/server/montages/render-montage';
 import type { MontageSpec } from '@/server/store/montages-store';
+import { storeLocalFile } from '../tests/support/media-files';
 import { makeAudio } from '../tests/support/test-media';
 import { median } from './lib/percentiles';
 
@@ -27,12 +28,12 @@ export interface MontageFigures {
 export async function benchMontage(): Promise<MontageFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-montage-'));
   try {
-    const media = new MediaStorage(dataDir);
+    const media = new FolderMedia(dataDir);
     const workDir = path.join(dataDir, 'work');
     fs.mkdirSync(workDir);
     const image = fs.readFileSync('public/sample-product.jpg');
     const { width, height } = await sharp(image).metadata();
-    const clip = media.file('videos', 'tsk_bench', 'mp4');
+    const clip = { relativePath: 'videos/tsk_bench.mp4', local: path.join(workDir, 'clip.mp4') };
     const report = await renderClip({
       image,
       imageWidth: width!,
@@ -41,10 +42,15 @@ export async function benchMontage(): Promise<MontageFigures> {
       resolution: '768P',
       mode: 'standard',
       prompt: 'A bottle on a table',
-      videoPath: clip.absolutePath,
-      posterPath: media.file('posters', 'tsk_bench', 'jpg').absolutePath,
+      videoPath: clip.local,
+      posterPath: path.join(workDir, 'poster.jpg'),
     });
-    fs.writeFileSync(media.file('uploads', 'upl_bench', 'mp3').absolutePath, await makeAudio('mp3', 30));
+    await storeLocalFile(media, clip.relativePath, clip.local);
+    fs.writeFileSync(path.join(workDir, 'song.mp3'), await makeAudio('mp3', 30));
+    await storeLocalFile(media, 'uploads/upl_bench.mp3', path.join(workDir, 'song.mp3'));
+    fs.rmSync(path.join(workDir, 'clip.mp4'));
+    fs.rmSync(path.join(workDir, 'song.mp3'));
+    fs.rmSync(path.join(workDir, 'poster.jpg'), { force: true });
     const clips = [0, 1, 2].map((i) => ({
       taskId: 'tsk_bench',
       videoPath: clip.relativePath,

@@ -3,6 +3,9 @@
  * and total blocking time from long tasks), against the built app on the real server.
  */
 import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
 import { BUDGETS } from './budgets';
 import { startServer } from '../tests/support/server-process';
@@ -48,8 +51,22 @@ async function measureOnce(url: string, cpuSlowdown: number): Promise<VitalsFigu
   }
 }
 
-export async function benchWebVitals(runs = 3): Promise<{ desktop: VitalsFigures; slowCpu: VitalsFigures }> {
-  const app = await startServer();
+/*
+ * "Before" is the same build served without its prerendered page: dist/shell.html as the
+ * creator's page, so React draws everything after its scripts run (what every build did before
+ * issue 22). Served from a copy of dist, by the same server, in the same run.
+ */
+function shellOnlyDist(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hailuo-vitals-shell-'));
+  fs.cpSync(path.resolve('dist'), dir, { recursive: true });
+  fs.copyFileSync(path.join(dir, 'shell.html'), path.join(dir, 'index.html'));
+  return dir;
+}
+
+type Figures = { desktop: VitalsFigures; slowCpu: VitalsFigures };
+
+async function measureServed(distDir: string | null, runs: number): Promise<Figures> {
+  const app = await startServer(distDir ? { DIST_DIR: distDir } : {});
   try {
     const median = async (slowdown: number) => {
       const all: VitalsFigures[] = [];
@@ -64,16 +81,37 @@ export async function benchWebVitals(runs = 3): Promise<{ desktop: VitalsFigures
   }
 }
 
+export async function benchWebVitals(runs = 3): Promise<{ before: Figures; after: Figures }> {
+  const shell = shellOnlyDist();
+  try {
+    return { before: await measureServed(shell, runs), after: await measureServed(null, runs) };
+  } finally {
+    fs.rmSync(shell, { recursive: true, force: true });
+  }
+}
+
 export function printWebVitals(figures: Awaited<ReturnType<typeof benchWebVitals>>): boolean {
   const line = (name: string, f: VitalsFigures) =>
     `  ${name}: FCP ${f.fcpMs.toFixed(0)} ms, LCP ${f.lcpMs.toFixed(0)} ms, TBT ${f.tbtMs.toFixed(0)} ms, CLS ${f.cls.toFixed(3)}`;
-  const d = figures.desktop;
-  const ok = d.lcpMs <= BUDGETS.lcpMs && d.tbtMs <= BUDGETS.totalBlockingTimeMs && d.cls <= BUDGETS.cls;
+  const { before, after } = figures;
+  const d = after.desktop;
+  const ok =
+    d.lcpMs <= BUDGETS.lcpMs &&
+    d.tbtMs <= BUDGETS.totalBlockingTimeMs &&
+    d.cls <= BUDGETS.cls &&
+    after.slowCpu.lcpMs <= BUDGETS.lcpSlowCpuMs &&
+    after.slowCpu.cls <= BUDGETS.cls;
   console.log('\nMain page lab figures in Chromium (median of 3 cold loads, built app, real server)');
+  console.log(' before: the same build without its prerendered page (dist/shell.html served as /)');
+  console.log(line('desktop      ', before.desktop));
+  console.log(line('4x slower CPU', before.slowCpu));
+  console.log(' after: the prerendered page, taken over by hydrateRoot');
   console.log(line('desktop      ', d));
-  console.log(line('4x slower CPU', figures.slowCpu));
+  console.log(line('4x slower CPU', after.slowCpu));
   console.log(
-    `  targets LCP ≤ ${BUDGETS.lcpMs} ms, TBT ≤ ${BUDGETS.totalBlockingTimeMs} ms, CLS ≤ ${BUDGETS.cls} (desktop) ${ok ? 'ok' : 'OVER'}`,
+    `  LCP at 4x slower CPU ${(before.slowCpu.lcpMs / Math.max(1, after.slowCpu.lcpMs)).toFixed(2)}x sooner; ` +
+      `targets LCP ≤ ${BUDGETS.lcpMs} ms, TBT ≤ ${BUDGETS.totalBlockingTimeMs} ms, CLS ≤ ${BUDGETS.cls} (desktop), ` +
+      `LCP ≤ ${BUDGETS.lcpSlowCpuMs} ms at 4x ${ok ? 'ok' : 'OVER'}`,
   );
   return ok;
 }

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { InertUntilHydrated } from '@/components/inert-until-hydrated';
 import { ToastProvider } from '@/components/toast/toast-provider';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
@@ -9,7 +10,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <AppRoutes />
+        <InertUntilHydrated>
+          <AppRoutes />
+        </InertUntilHydrated>
       </ToastProvider>
     </QueryClientProvider>
   );

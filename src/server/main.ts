@@ -33,7 +33,9 @@ const server = serveApp({ fetch: app.fetch, port: config.port, hostname: config.
   services.setListenOrigin(`http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`);
   const engine = config.apiKey ? 'API in One' : 'local preview engine (simulated, no credits spent)';
   const access = services.access.mode === 'open' ? 'open (this machine only)' : 'sign-in or API key required';
-  console.log(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}; access ${access}`);
+  services.log.info(`Hailuo Studio on http://${info.address}:${info.port} — ${engine}; access ${access}`, {
+    database: services.store.kind,
+  });
 });
 server.once('error', (error: NodeJS.ErrnoException) => {
   const why = error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use` : error.message;
@@ -55,7 +57,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        console.error('shutdown failed', error instanceof Error ? error.message : error);
+        services.log.error('shutdown failed', { error: error instanceof Error ? error.message : String(error) });
         process.exit(1);
       });
   });

@@ -11,7 +11,8 @@ import type { Engine } from './engine/engine';
 import type { HandoffSources } from './images/hand-off-image';
 import type { ImageSources } from './images/read-image';
 import { createLogger, type Logger } from './logger';
-import { MediaStorage, mediaUrlPath } from './media/media-storage';
+import { mediaUrlPath, type MediaStorage } from './media/media-storage';
+import { openMedia } from './media/open-media';
 import { linkAddressPolicy, type AddressPolicy } from './config/security-config';
 import { newId } from './store/new-id';
 import { openStore } from './store/open-store';
@@ -21,6 +22,8 @@ import { lockDataDir, type DataDirLock } from './data-dir/data-dir-lock';
 import { openScratchDir } from './data-dir/scratch-dir';
 import { sweepOrphanUploads } from './images/sweep-orphan-uploads';
 import { CallbackSender } from './callbacks/callback-sender';
+import { meteredEngine } from './metrics/metered-engine';
+import { Metrics } from './metrics/metrics';
 import { WorkQueue } from './engine/local/work-queue';
 import { MontageWorker } from './montages/montage-worker';
 
@@ -41,6 +44,8 @@ export interface Services {
   /** Which resolved addresses user links (images, callbacks) may reach. */
   isAllowedAddress: AddressPolicy;
   log: Logger;
+  /** What GET /metrics shows. */
+  metrics: Metrics;
   /** The secret path segment of our upstream webhook, random per DATA_DIR. */
   webhookSecret: string;
   /** Where the server listens, once it does (for links in callbacks when PUBLIC_BASE_URL is unset). */
@@ -72,18 +77,18 @@ export async function openServices(config: Config, options: ServiceOptions = {})
 }
 
 async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLock): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel);
   const serverId = newId('srv');
+  const secrets = config.apiKey ? [config.apiKey] : [];
+  const log = options.log ?? createLogger(config.logLevel, { serverId, secrets });
   const store = await openStore(config);
-  const media = new MediaStorage(config.dataDir);
   // What earlier processes left: they are gone, since this one holds the lock they held.
-  const swept = {
-    partFiles: media.sweepPartials(),
-    orphanUploads: await sweepOrphanUploads(media, store.uploads),
-    scratchDirs: 0,
-  };
   const scratch = openScratchDir(config.dataDir, lock.holderId);
-  swept.scratchDirs = scratch.swept;
+  const media = openMedia(config, scratch.path);
+  const swept = {
+    partFiles: await media.sweepPartials(),
+    orphanUploads: await sweepOrphanUploads(media, store.uploads),
+    scratchDirs: scratch.swept,
+  };
   if (swept.partFiles + swept.orphanUploads + swept.scratchDirs > 0)
     log.info('swept what earlier processes left', swept);
   const webhookSecret = await store.settings.getOrCreate('webhook_secret', () => randomBytes(24).toString('base64url'));
@@ -104,7 +109,6 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   const encodes = new WorkQueue(2);
   const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path, encodes });
   const montages = new MontageWorker({ serverId, store, media, encodes, workDir: scratch.path, log });
-  const secrets = config.apiKey ? [config.apiKey] : [];
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;
   const callbacks = new CallbackSender({
@@ -115,10 +119,11 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     typicalDurationMs: engine.typicalDurationMs,
     isAllowedAddress,
   });
+  const metrics = new Metrics(serverId);
   const tracker = new Tracker({
     serverId,
     store,
-    engine,
+    engine: meteredEngine(engine, metrics),
     media,
     log,
     secrets,
@@ -126,6 +131,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     leaseMs: config.taskLeaseMs,
     onTaskEnded: () => callbacks.wake(),
   });
+  metrics.observe({ store, engine, trackerLoad: () => tracker.load });
   return {
     config,
     serverId,
@@ -139,6 +145,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
     access,
     isAllowedAddress,
     log,
+    metrics,
     webhookSecret,
     setListenOrigin: (value) => {
       listenOrigin = value;
@@ -156,6 +163,7 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
       await montages.stop();
       await engine.close();
       await store.close();
+      media.close();
       scratch.remove();
       lock.release();
     },

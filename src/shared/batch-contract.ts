@@ -154,8 +154,11 @@ export const batchSchema = z.object({
   created_at: z.string(),
   /** When the last task ended; null while any is unfinished. */
   finished_at: z.nullable(z.string()),
+  /** The batch's tasks now: a failed task that was retried is counted as its retry. */
   task_count: z.int(),
   counts: z.record(taskStatusSchema, z.int()),
+  /** Failed tasks that "Retry failed" has made again (their retries are in the counts). */
+  retried: z.int(),
   /** 0–100 over every task; a task that ended counts as 100. */
   progress: z.number(),
   done: z.boolean(),
@@ -165,6 +168,16 @@ export const batchSchema = z.object({
   tasks: z.array(taskSchema),
 });
 export type Batch = z.infer<typeof batchSchema>;
+
+/** `POST /api/v1/batches/{id}/retry-failed`: 201 when it made retries, 200 when every failed task had one already. */
+export const batchRetrySchema = z.object({
+  batch_id: z.string(),
+  /** The retries this request made (each a new task, same parameters and image, in the same batch). */
+  created_task_ids: z.array(z.string()),
+  /** Retries an earlier click or request made of the batch's failed tasks: nothing is made twice. */
+  earlier_task_ids: z.array(z.string()),
+});
+export type BatchRetry = z.infer<typeof batchRetrySchema>;
 
 /** `GET /api/v1/downloads.zip?batch_id=…` or `?ids=a,b,c`: exactly one of them. */
 export const downloadQuerySchema = z
@@ -190,6 +203,8 @@ export const manifestEntrySchema = z.object({
   file: z.nullable(z.string()),
   prompt: z.string(),
   image: z.string(),
+  /** The photo's own name (its upload's file name, or the link's last path segment); null when unknown. */
+  image_name: z.nullable(z.string()),
   model: z.string(),
   mode: modeSchema,
   duration: durationSchema,

@@ -158,6 +158,8 @@ export const taskSchema = z.object({
   mode: modeSchema,
   prompt: z.string(),
   image: z.string(),
+  /** The photo's own name: its upload's file name, or a link's last path segment; null when unknown. */
+  image_name: z.nullable(z.string()),
   duration: durationSchema,
   resolution: resolutionSchema,
   price_credits: z.int(),
@@ -176,8 +178,53 @@ export const taskSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   finished_at: z.nullable(z.string()),
+  /** The failed task this one retries ("Retry failed" on a batch), if any. */
+  retry_of: z.nullable(z.string()),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+export const CANCEL_REASON_MAX_CHARS = 300;
+
+/** `POST /api/v1/tasks/{id}/cancel`: the body is optional; a reason is recorded in the task's history. */
+export const taskCancelRequestSchema = z.strictObject(
+  {
+    reason: z.optional(
+      z.string({ error: 'reason must be text.' }).check(
+        z.trim(),
+        z.maxLength(CANCEL_REASON_MAX_CHARS, {
+          error: `The reason is too long: at most ${CANCEL_REASON_MAX_CHARS} characters.`,
+        }),
+      ),
+    ),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field(s): ${issue.keys.join(', ')}. Send {} or {"reason": "…"}.`
+        : 'The body must be a JSON object such as {"reason": "…"}, or empty.',
+  },
+);
+export type TaskCancelRequest = z.infer<typeof taskCancelRequestSchema>;
+
+/** The answer to a cancel: the task, and plainly what the cancel could not stop. */
+export const taskCanceledSchema = z.object({
+  task: taskSchema,
+  /**
+   * True when the real engine had already taken the task: API in One has no cancel, so the video
+   * may still be made (and billed by API in One); this server no longer follows it or charges it.
+   */
+  engine_may_continue: z.boolean(),
+  message: z.string(),
+});
+export type TaskCanceled = z.infer<typeof taskCanceledSchema>;
+
+/**
+ * `POST /api/v1/tasks/{id}/hide` and `…/unhide`. Whether a task is hidden is the gallery's
+ * business, not part of the task (whose answer never changes once it is final): the gallery lists
+ * with `hidden=0`.
+ */
+export const taskHiddenSchema = z.object({ task_id: z.string(), hidden_at: z.nullable(z.string()) });
+export type TaskHidden = z.infer<typeof taskHiddenSchema>;
 
 /** `a,b,,c` → ['a', 'b', 'c']; nothing → undefined (a query parameter that was left out). */
 function splitCommas(value: string | undefined): string[] | undefined {
@@ -218,6 +265,8 @@ export const taskListQuerySchema = z.strictObject(
       z.literal('1', { error: 'attention must be 1 (only the tasks that need a person), or left out.' }),
     ),
     ids: idsParamSchema,
+    /** `hidden=0`: leave out the tasks hidden from the gallery (the gallery asks so); unset: every task. */
+    hidden: z.optional(z.literal('0', { error: 'hidden must be 0 (leave hidden tasks out), or left out.' })),
     cursor: z.optional(z.string().check(z.maxLength(200))),
     limit: z._default(
       z.coerce
@@ -288,7 +337,11 @@ export const imageInfoSchema = z.object({
 export type ImageInfo = z.infer<typeof imageInfoSchema>;
 
 /** `POST /api/v1/uploads` answers 201 with this. */
-export const uploadSchema = z.extend(imageInfoSchema, { id: z.string() });
+export const uploadSchema = z.extend(imageInfoSchema, {
+  id: z.string(),
+  /** The photo's own file name as recorded (sanitized), shown with its videos; null when none was sent. */
+  name: z.nullable(z.string()),
+});
 export type Upload = z.infer<typeof uploadSchema>;
 
 /** `POST /api/v1/images/inspect`: the server checks a linked image before a job is submitted. */
@@ -333,12 +386,21 @@ export const creditsSchema = z.object({
 });
 export type Credits = z.infer<typeof creditsSchema>;
 
+/** One dependency's check in the health answer: reachable or not, how fast, and what else it says. */
+export const healthCheckResultSchema = z.catchall(
+  z.object({ ok: z.boolean(), latency_ms: z.number(), error: z.optional(z.string()) }),
+  z.union([z.string(), z.number(), z.boolean()]),
+);
+export type HealthCheckResult = z.infer<typeof healthCheckResultSchema>;
+
 export const healthSchema = z.object({
   ok: z.boolean(),
   engine: z.enum(['local', 'apiinone']),
   simulated: z.boolean(),
   version: z.string(),
   uptime_s: z.number(),
+  /** By dependency: `database`, and whatever else the server needs to answer (each check adds its key). */
+  checks: z.record(z.string(), healthCheckResultSchema),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -24,6 +24,20 @@ describe('downloadFileName', () => {
     ).toBe('hailuo-standard-6s-1080p-tsk_01jd0000000000000000000000.jpg');
   });
 
+  it('names a video after its photo when the photo’s name is known: <photo>-<mode>-<dur>s-<res>-<id>', () => {
+    const prompt = 'A golden retriever running';
+    expect(downloadFileName({ ...task, prompt, image_name: 'Red Shoe — Side 2.JPG' })).toBe(
+      'red-shoe-side-2-pro-10s-768p-tsk_01jd0000000000000000000000.mp4',
+    );
+    // A name with nothing ASCII left in it falls back to the prompt.
+    expect(downloadFileName({ ...task, prompt, image_name: '靴.png' })).toBe(
+      'hailuo-pro-10s-768p-a-golden-retriever-running-tsk_01jd0000000000000000000000.mp4',
+    );
+    expect(downloadFileName({ ...task, prompt, image_name: '../"x"\r\n.jpg' })).toMatch(
+      /^x-pro-10s-768p-tsk_[0-9a-z]+\.mp4$/,
+    );
+  });
+
   it('never makes a name with a path separator, quote or control character', () => {
     const name = downloadFileName({ ...task, prompt: '../../etc/passwd"\r\nX-Evil: 1\\' });
     expect(name).toMatch(/^[a-z0-9_.-]+$/);

@@ -34,6 +34,14 @@ export const ERROR_CODES = [
   'submit_unknown',
   'engine_failed',
   'deadline_exceeded',
+  /* A task a person (or an API client) canceled before it finished: never charged. */
+  'canceled',
+  /* Asked to change a task that has already ended (cancel a finished task). */
+  'task_finished',
+  /* Asked to do to an unfinished task what only a finished one allows (hide it). */
+  'task_unfinished',
+  /* "Retry failed" on a batch with no failed task left to retry. */
+  'nothing_to_retry',
   /* The server's disk is full: nothing was stored (507), or a task could not save its video. */
   'insufficient_storage',
   'internal_error',

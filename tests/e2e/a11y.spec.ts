@@ -157,8 +157,8 @@ test('the player dialog keeps focus inside and gives it back to what opened it',
   await expect(dialog).toBeHidden();
   await expect(watch).toBeFocused();
 
-  // The close button and the card's own "larger player" button give focus back the same way.
-  const expand = card.getByRole('button', { name: 'Open the larger player' });
+  // The close button and the card's picture (its play button) give focus back the same way.
+  const expand = card.getByRole('button', { name: 'Play the video' });
   await expand.focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();

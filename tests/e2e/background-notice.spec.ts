@@ -84,7 +84,7 @@ test('permission for notifications is asked at the first submit, not on page loa
   await expect(page.locator(`[data-task-id="${taskId}"]`)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as Spied).__permissionAsked)).toBe(0);
 
-  await page.locator(`[data-task-id="${taskId}"]`).getByRole('button', { name: 'Re-run' }).click();
+  await page.locator(`[data-task-id="${taskId}"]`).getByRole('button', { name: 'Reuse settings' }).click();
   await page.getByRole('button', { name: /Generate video/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your video is on its way' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as Spied).__permissionAsked)).toBe(1);

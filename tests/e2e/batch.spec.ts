@@ -90,8 +90,10 @@ test('a batch of three photos becomes one ZIP of three MP4s with a manifest', as
   const files = await unzipDownload(download);
   const videos = Object.keys(files).filter((name) => name.endsWith('.mp4'));
   expect(videos).toHaveLength(3);
+  // Each named after its photo (issue 19): bottle.png, watch.jpg, sneaker.jpg.
+  expect(videos.map((name) => name.split('-standard-')[0]).sort()).toEqual(['bottle', 'sneaker', 'watch']);
   for (const name of videos) {
-    expect(name).toMatch(/^hailuo-standard-6s-768p-studio-product-shot-\d+-push-in-tsk_[0-9a-z]+\.mp4$/);
+    expect(name).toMatch(/^(bottle|watch|sneaker)-standard-6s-768p-tsk_[0-9a-z]+\.mp4$/);
     expect(isMp4(files[name]!)).toBe(true);
     expect(files[name]!.length).toBeGreaterThan(10_000);
   }
@@ -103,6 +105,7 @@ test('a batch of three photos becomes one ZIP of three MP4s with a manifest', as
     true,
   );
   expect(rows.every((row) => row[column('prompt')] === `${prompt} [Push in]`)).toBe(true);
+  expect(rows.map((row) => row[column('image_name')]).sort()).toEqual(['bottle.png', 'sneaker.jpg', 'watch.jpg']);
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { entries: { task_id: string }[] };
   expect(manifest.entries.map((e) => e.task_id).sort()).toEqual(rows.map((row) => row[column('task_id')]).sort());
 });
@@ -118,9 +121,16 @@ test('one photo in two variants: standard and pro at 6 s 768P cost 30 + 45 = 75'
   await expect(form.getByTestId('batch-count')).toHaveText('1 image × 2 variants = 2 videos');
   await expect(form.getByTestId('batch-price')).toContainText('75 credits');
   await expect(form.getByTestId('batch-price')).toContainText('$0.75');
-  // The combination Hailuo 2.3 does not offer is there, disabled, with the reason.
+  // The combination Hailuo 2.3 does not offer is there, disabled; its reason is said once it
+  // applies (a 10 s variant picked), not as a warning over every batch.
   await expect(variantBox(page, 'Pro', '10 s · 1080P')).toBeDisabled();
+  await expect(variantBox(page, 'Pro', '10 s · 1080P')).toHaveAccessibleDescription(/1080P only at 6 s/);
+  await expect(form.getByTestId('variant-unavailable')).toBeHidden();
+  await variantBox(page, 'Standard', '10 s · 768P').check();
+  await expect(form.getByTestId('variant-unavailable')).toBeVisible();
   await expect(form.getByTestId('variant-unavailable')).toContainText('1080P only at 6 s');
+  await variantBox(page, 'Standard', '10 s · 768P').uncheck();
+  await expect(form.getByTestId('variant-unavailable')).toBeHidden();
   await screenshot(page, 'batch-variations');
 
   await form.getByRole('button', { name: 'Start 2 videos · 75 credits' }).click();

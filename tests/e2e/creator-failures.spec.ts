@@ -50,6 +50,10 @@ test('a failed video shows the reason, costs nothing, and the filters find it', 
   await expect(card).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
   await expect(card.getByTestId('task-error')).toContainText('Nothing was charged');
   await expect(card.getByTestId('task-error')).not.toHaveText(/^Nothing was charged/);
+  // Said once on the card, and in a creator's words: no setting of the server's is named.
+  expect((await card.textContent())?.match(/charged/gi)).toHaveLength(1);
+  await expect(card).not.toContainText('LOCAL_ENGINE');
+  await expect(card.getByRole('button', { name: 'Reuse settings' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'A video could not be made' })).toBeVisible();
   await expect(balance).toHaveText(balanceBefore ?? '');
   await screenshot(page, 'failed-card');

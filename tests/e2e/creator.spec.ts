@@ -66,7 +66,8 @@ test('upload, pro 10 s 768P for 85 credits, generate, play and download the MP4'
   await card.getByRole('link', { name: 'Download' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.mp4$/);
-  expect(download.suggestedFilename()).toMatch(/slow-dolly/i);
+  // Named after the photo the person chose (issue 19), no longer after the prompt.
+  expect(download.suggestedFilename()).toMatch(/^landscape-pro-10s-768p-tsk_[0-9a-z]+\.mp4$/);
   const file = await download.path();
   expect(await readFtypBrand(file)).not.toBeNull();
   expect((await fs.stat(file)).size).toBeGreaterThan(10_000);
@@ -76,7 +77,7 @@ test('hovering a finished card plays it in place; details and the lookup box ope
   await page.goto('/');
   const card = page.getByTestId('task-card').filter({ hasText: 'Pro · 10 s · 768P' }).first();
   await expect(card.getByTestId('inline-video')).toHaveCount(0); // no video is loaded before it is played
-  await card.getByRole('button', { name: 'Play a preview here' }).hover();
+  await card.getByTestId('task-media').hover();
   const inline = card.getByTestId('inline-video');
   await expect.poll(() => inline.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
 
@@ -95,7 +96,7 @@ test('hovering a finished card plays it in place; details and the lookup box ope
 test('re-run fills the form with the task’s settings', async ({ page }) => {
   await page.goto('/');
   const card = page.getByTestId('task-card').filter({ hasText: 'Pro · 10 s · 768P' }).first();
-  await card.getByRole('button', { name: 'Re-run' }).click();
+  await card.getByRole('button', { name: 'Reuse settings' }).click();
   const prompt = await card.getByRole('paragraph').filter({ hasText: 'Slow dolly' }).first().textContent();
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(prompt ?? '');
   await expect(page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name: /^Pro/ })).toBeChecked();

@@ -105,7 +105,7 @@ test('a card plays only when asked, without preloading, and keeps focus when scr
   await expect(page.locator('video')).toHaveCount(0);
 
   // Pointing at a card plays it in place (a tap or a click does on touch screens).
-  await first.getByRole('button', { name: 'Play a preview here' }).hover();
+  await first.getByTestId('task-media').hover();
   await expect(first.getByTestId('inline-video')).toHaveAttribute('preload', 'none');
   await expect(page.locator('video')).toHaveCount(1);
 

@@ -65,8 +65,8 @@ test('first run to a ready video, its player and its inspector, by keyboard alon
   await expect(dialog).toBeHidden();
   await expect(watch).toBeFocused();
 
-  // The card's own "larger player" button sits before Watch: back there, and the same again.
-  const expand = card.getByRole('button', { name: 'Open the larger player' });
+  // The card's picture (its play button) sits before Watch: back there, and the same again.
+  const expand = card.getByRole('button', { name: 'Play the video' });
   await tabTo(page, expand, { back: true });
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
@@ -87,7 +87,7 @@ test('a screen reader hears a video start and end once each, never its progress'
   test.setTimeout(120_000);
   await recordAnnouncements(page);
   await page.goto(server.url);
-  await page.getByTestId('task-card').first().getByRole('button', { name: 'Re-run' }).click();
+  await page.getByTestId('task-card').first().getByRole('button', { name: 'Reuse settings' }).click();
   await page.getByRole('textbox', { name: 'Prompt' }).fill(HEARD_PROMPT);
   await page.getByRole('button', { name: /Generate video/ }).click();
 

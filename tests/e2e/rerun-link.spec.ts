@@ -1,13 +1,13 @@
 /**
- * The inspector's Re-run goes to `/?rerun=<taskId>`: the creator page loads that task, fills
- * the form with its inputs the way a gallery card's Re-run does, and drops the parameter.
+ * The inspector's "Reuse settings" goes to `/?rerun=<taskId>`: the creator page loads that task, fills
+ * the form with its inputs the way a gallery card's does, and drops the parameter.
  */
 import { expect, test } from '@playwright/test';
 import { submitTask, uploadSample } from '../support/seed-tasks';
 
 const PROMPT = `Re-run link e2e: a slow crane shot rising over the bottle ${Date.now()}`;
 
-test('Re-run in the inspector fills the creator form with that task and cleans the address', async ({
+test('Reuse settings in the inspector fills the creator form with that task and cleans the address', async ({
   page,
   baseURL,
 }) => {
@@ -20,7 +20,7 @@ test('Re-run in the inspector fills the creator form with that task and cleans t
   });
 
   await page.goto(`/tasks/${taskId}`);
-  await page.getByRole('link', { name: 'Re-run' }).click();
+  await page.getByRole('link', { name: 'Reuse settings' }).click();
 
   const form = page.getByRole('form', { name: 'New video' });
   await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue(PROMPT);
@@ -31,9 +31,13 @@ test('Re-run in the inspector fills the creator form with that task and cleans t
   await expect(page).toHaveURL(`${base}/`);
   await expect(form.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
 
-  // The parameter is gone, so a reload starts a fresh form instead of undoing later edits.
+  // The parameter is gone, so a reload does not fill the form again over later edits: it keeps
+  // the draft as edited (the form keeps its draft across a reload).
+  const edited = `${PROMPT}, then a slow pan left`;
+  await form.getByRole('textbox', { name: 'Prompt' }).fill(edited);
   await page.reload();
-  await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue('');
+  await expect(form.getByRole('textbox', { name: 'Prompt' })).toHaveValue(edited);
+  await expect(page).toHaveURL(`${base}/`);
 });
 
 test('a re-run link to an unknown task says so and leaves the form empty', async ({ page, baseURL }) => {

@@ -35,7 +35,7 @@ test('a lost server is said plainly, a submit says so too, and it all clears whe
   await page.goto(url);
   const card = page.locator(`[data-task-id="${taskId}"]`);
   await expect(card).toHaveAttribute('data-status', /queued|running/);
-  await card.getByRole('button', { name: 'Re-run' }).click(); // a filled form, to submit while the server is away
+  await card.getByRole('button', { name: 'Reuse settings' }).click(); // a filled form, to submit while the server is away
   await expect(page.getByTestId('image-details')).toContainText('from an earlier video');
   const notice = page.getByTestId('connection-notice');
   await expect(notice).toBeEmpty();

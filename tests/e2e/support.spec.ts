@@ -216,7 +216,7 @@ test('a finished task plays in the page, and re-run goes to the form with its id
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(5);
   await expect(page.getByTestId('charged-credits')).toHaveText('30 credits');
   await expect(page.getByRole('link', { name: 'Download MP4' })).toHaveAttribute('href', /\/media\//);
-  await page.getByRole('link', { name: 'Re-run' }).click();
+  await page.getByRole('link', { name: 'Reuse settings' }).click();
   // The creator page takes the task from ?rerun=, fills the form with it, and cleans the address.
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(OK_PROMPT);
   await expect(page).toHaveURL(`${server.url}/`);

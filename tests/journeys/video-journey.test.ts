@@ -174,7 +174,8 @@ describe('media', () => {
   it('downloads with ?download=1 under a readable name the browser can build too', async () => {
     const response = await rawGet(`${videoPath()}?download=1`);
     const name = downloadFileName(seedTask);
-    expect(name).toBe(`hailuo-standard-6s-768p-a-golden-retriever-running-through-a-${seedTask.task_id}.mp4`);
+    // Named after the uploaded photo ("photo.jpg"), no longer after the prompt (issue 19).
+    expect(name).toBe(`photo-standard-6s-768p-${seedTask.task_id}.mp4`);
     expect(response.headers['content-disposition']).toBe(`attachment; filename="${name}"`);
     const plain = await rawGet(videoPath());
     expect(plain.headers['content-disposition']).toBeUndefined();

@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('a second server on the same DATA_DIR', () => {
   it('refuses to start, naming the first, whose tasks in flight all succeed', async () => {
-    const image = await upload(first, await makeTestImage(480, 300));
+    const image = await upload(first, await makeTestImage(512, 320));
     const ids = await Promise.all(
       Array.from(
         { length: TASKS },

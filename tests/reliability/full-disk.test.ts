@@ -129,7 +129,7 @@ describe.skipIf(!disk)('a full disk, local preview engine', () => {
 
   it('with space back, uploads and videos work again', async () => {
     disk!.empty();
-    const image = await upload(server, await makeTestImage(480, 300));
+    const image = await upload(server, await makeTestImage(512, 320));
     const created = await submit(server, { prompt: 'Space is back', image: image.url });
     const task = await waitForTask(server, created.task_id, undefined, 60_000);
     expect(task, JSON.stringify(task.error)).toMatchObject({ status: 'succeeded' });
@@ -174,6 +174,8 @@ describe.skipIf(!disk)('a full disk, a paid video from API in One', () => {
       LOG_LEVEL: 'error',
       APIINONE_API_KEY: CANARY_KEY,
       APIINONE_BASE_URL: upstream.baseUrl,
+      // The person's photo is served by the fake upstream on loopback, which the server fetches and hands over.
+      UNSAFE_ALLOW_LOOPBACK_FETCH: '1',
     });
     await server.start();
   });

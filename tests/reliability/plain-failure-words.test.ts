@@ -23,7 +23,7 @@ let scratch: string;
 beforeAll(async () => {
   // Long enough that the render is done well before the copy, also on a loaded machine.
   server = await startTestApp({ LOCAL_ENGINE_DELAY_MS: '8000' });
-  imageUrl = (await upload(server, await makeTestImage(480, 300))).url;
+  imageUrl = (await upload(server, await makeTestImage(512, 320))).url;
   const [own] = fs.readdirSync(path.join(server.dataDir, SCRATCH_DIR));
   scratch = path.join(server.dataDir, SCRATCH_DIR, own!);
 });

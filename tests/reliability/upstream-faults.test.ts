@@ -32,9 +32,14 @@ const GRACE_MS = 1600;
 
 /* An upstream that echoes the Authorization header back, as a careless proxy might: it must never be kept. */
 const echoKey = (request: FakeRequest) => String(request.headers.authorization);
+/*
+ * Twice the shared default: this file starts twenty tasks at once in its own process, and a cut
+ * connection must be told apart from a deadline even when the machine is busy.
+ */
+const CALL_TIMEOUT_MS = 2000;
 const slowly = (reply: Exclude<FakeReply, { drop: true } | ((r: FakeRequest) => FakeReply)>) => ({
   ...reply,
-  delayMs: 2500,
+  delayMs: 2.25 * CALL_TIMEOUT_MS,
 });
 /* kie's "success" with nothing in resultJson yet. */
 const doneWithoutLink: FakeReply = { json: { code: 200, data: { state: 'success', resultJson: '{}' } } };
@@ -94,7 +99,10 @@ beforeAll(async () => {
   for (const [prompt, script] of Object.entries(SCRIPTS)) upstream.script(prompt, script);
   upstream.script('stalled download', { polls: ['Success'], video: stallOnce() });
   // A done-without-a-link task is asked again 4 times over this grace (3 minutes in production).
-  server = await startApiInOneServer(upstream, { APIINONE_RESULT_GRACE_MS: String(GRACE_MS) });
+  server = await startApiInOneServer(upstream, {
+    APIINONE_RESULT_GRACE_MS: String(GRACE_MS),
+    APIINONE_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
+  });
   const created = await Promise.all(Object.keys(SCRIPTS).map((prompt) => submit(server, bodyFor(upstream, prompt))));
   await Promise.all(
     created.map(async ({ task_id }, i) => {

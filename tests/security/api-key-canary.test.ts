@@ -265,6 +265,21 @@ describe('a canary API key', () => {
     expect(logs.includes(CANARY)).toBe(false);
   });
 
+  it('is absent from logs that are JSON lines, each naming the server, and the request where there is one', () => {
+    const lines = server!.output.split('\n').filter(Boolean);
+    const parsed = lines.map((line) => JSON.parse(line) as { server?: string; msg?: string; request_id?: string });
+    expect(new Set(parsed.map((line) => line.server))).toEqual(new Set([expect.stringMatching(/^srv_/)]));
+    const requests = parsed.filter((line) => line.msg === 'request');
+    expect(requests.length).toBeGreaterThanOrEqual(seen.length);
+    // The id each answer carried is the one on its log line.
+    const answered = seen.map(
+      (s) => (JSON.parse(s.headers) as [string, string][]).find(([n]) => n === 'x-request-id')?.[1],
+    );
+    expect(answered.every((id) => id && /^req_/.test(id))).toBe(true);
+    const logged = new Set(requests.map((line) => line.request_id));
+    expect(answered.filter((id) => !logged.has(id))).toEqual([]);
+  });
+
   it('appears in no stored file (database, media) and no file of the built bundle', () => {
     const stored = filesUnder(dataDir).filter((file) => fs.readFileSync(file).includes(CANARY));
     expect(stored).toEqual([]);

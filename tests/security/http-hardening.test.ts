@@ -67,10 +67,13 @@ describe('headers on every answer', () => {
     const securityHeaders = (response: Response) =>
       [...response.headers].filter(
         ([name]) =>
-          !/^(date|connection|keep-alive|content-type|content-length|etag|cache-control|server-timing|transfer-encoding)/.test(
+          !/^(date|connection|keep-alive|content-type|content-length|etag|cache-control|server-timing|transfer-encoding|x-request-id)/.test(
             name,
           ),
       );
+    // Each names its own request (compared apart: it differs from answer to answer).
+    const ids = [health, task, again].map((response) => response.headers.get('x-request-id'));
+    expect(new Set(ids.map((id) => /^req_/.test(id ?? '') && id)).size).toBe(3);
     expect(securityHeaders(health).length).toBeGreaterThanOrEqual(12);
     expect(securityHeaders(task)).toEqual(securityHeaders(health));
     expect(securityHeaders(again)).toEqual(securityHeaders(health));

@@ -1,13 +1,27 @@
 /** Montage calls and the finished clips they need, for route, journey and browser tests. */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { audioUploadSchema, montageCreatedSchema, montageSchema, type Montage } from '@/shared/montage-contract';
+import { mediaFile } from '@/server/media/media-storage';
 import type { Services } from '@/server/services';
 import type { Api } from './api';
 import { getJson, postUpload } from './api-calls';
 import { newTask } from './new-task';
+import { storeLocalFile } from './media-files';
 import { makeClip } from './test-media';
 import { waitUntil } from './wait-until';
+
+let cacheDir: string | null = null;
+function clipCache(): string {
+  if (!cacheDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'montage-clips-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    cacheDir = dir;
+  }
+  return cacheDir;
+}
 
 /**
  * A finished video written straight into the server's store, with a real MP4 (a test pattern) as
@@ -15,12 +29,12 @@ import { waitUntil } from './wait-until';
  * made again (a task ends once, so which ending won is read back).
  */
 export async function seedFinishedClip(services: Services, width = 640, height = 360, seconds = 4): Promise<string> {
-  const dir = services.media.file('videos', 'clip', 'mp4');
-  const made = dir.absolutePath.replace(/clip\.mp4$/, `clip-${width}x${height}-${seconds}.mp4`);
-  await makeClip(made, width, height, seconds);
+  // Made once per size and test file, outside DATA_DIR: the server's storage holds only what it is given.
+  const made = path.join(clipCache(), `clip-${width}x${height}-${seconds}.mp4`);
+  if (!fs.existsSync(made)) await makeClip(made, width, height, seconds);
   for (let attempt = 0; attempt < 5; attempt++) {
     const task = await services.store.tasks.create(newTask(), { checkCredits: false });
-    const video = services.media.file('videos', task.id, 'mp4');
+    const video = mediaFile('videos', task.id, 'mp4');
     const result = {
       videoPath: video.relativePath,
       posterPath: `posters/${task.id}.jpg`,
@@ -32,7 +46,7 @@ export async function seedFinishedClip(services: Services, width = 640, height =
     const event = { at, status: 'succeeded', progress: null, source: 'tracker', message: null } as const;
     await services.store.tasks.finish(task.id, { status: 'succeeded', result }, event, at);
     if ((await services.store.tasks.get(task.id))?.status !== 'succeeded') continue;
-    fs.copyFileSync(made, video.absolutePath);
+    await storeLocalFile(services.media, video.relativePath, made);
     return task.id;
   }
   throw new Error('the tracker took every seeded clip');

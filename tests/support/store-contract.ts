@@ -4,6 +4,7 @@
  */
 import { describe } from 'vitest';
 import { accessContract } from './store-contract/access-contract';
+import { galleryContract } from './store-contract/gallery-contract';
 import { useStoreHarness, type TestDatabase } from './store-contract/harness';
 import { leasesContract } from './store-contract/leases-contract';
 import { moneyContract } from './store-contract/money-contract';
@@ -22,5 +23,6 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
     moneyContract(harness);
     accessContract(harness);
     montagesContract(harness);
+    galleryContract(harness);
   });
 }

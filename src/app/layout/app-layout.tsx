@@ -26,7 +26,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppHeader />
       <EngineBanner />
-      <main id="main" tabIndex={-1} className={`${PAGE_WIDTH} flex-1 px-3 py-5 outline-none sm:px-6 sm:py-8`}>
+      <main id="main" tabIndex={-1} className={`${PAGE_WIDTH} flex-1 px-3 py-5 outline-none sm:px-6 sm:py-6`}>
         <RouteErrorBoundary resetKey={pathname}>
           <Suspense fallback={<PageLoading />}>{children}</Suspense>
         </RouteErrorBoundary>

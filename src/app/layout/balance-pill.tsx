@@ -1,12 +1,13 @@
 import { useCredits } from '@/lib/api/get-credits';
-import { engineOfPage } from '@/lib/api/get-health';
 import { formatCredits } from '@/lib/format-credits';
 
 /*
  * Room kept for the pill before the balance arrives, so the task lookup beside it does not
  * jump: "1,000 credits · simulated" with the local engine, a shorter figure with a real key.
+ * The engine is read by CSS from `<html data-engine>` (the server names it), so the
+ * prerendered page and the first render in the browser are the same markup.
  */
-const PILL_ROOM = `hidden justify-end sm:flex ${engineOfPage() === 'apiinone' ? 'sm:min-w-32' : 'sm:min-w-56'}`;
+const PILL_ROOM = 'hidden justify-end sm:flex sm:min-w-56 sm:[html[data-engine=apiinone]_&]:min-w-32';
 
 export function BalancePill() {
   const { data } = useCredits();

@@ -56,7 +56,8 @@ export function TaskLookup() {
       />
       <kbd
         aria-hidden="true"
-        className="pointer-events-none absolute inset-y-0 right-2 my-auto h-5 rounded border border-slate-300 px-1.5 text-xs leading-5 text-slate-500 dark:border-slate-600 dark:text-slate-400"
+        data-testid="keyboard-hint"
+        className="pointer-events-none absolute pointer-coarse:hidden inset-y-0 right-2 my-auto h-5 rounded border border-slate-300 px-1.5 text-xs leading-5 text-slate-500 dark:border-slate-600 dark:text-slate-400"
       >
         /
       </kbd>

@@ -1,7 +1,35 @@
 import { lazy, Suspense, useState } from 'react';
+import { InertUntilHydrated } from '@/components/inert-until-hydrated';
 import { Spinner } from '@/components/spinner';
-import { GenerateForm, type GenerateFormFill } from '@/features/generate/components/generate-form';
+import type { GenerateFormFill } from '@/features/generate/components/generate-form';
 import { useFormKind, type FormKind } from './use-form-kind';
+
+/*
+ * The one-video form's code (with react-hook-form and its zod resolver) is its own chunk, asked
+ * for as soon as the app starts: the prerendered page already shows the form, and React takes
+ * that part over when the chunk arrives, so the first load carries less script before it works.
+ */
+const GenerateForm = lazy(async () => {
+  const { GenerateForm: Form } = await import('@/features/generate/components/generate-form');
+  // Inside the boundary, so it turns live when the form itself is taken over, not the page.
+  return {
+    default: function LiveGenerateForm(props: { fill: GenerateFormFill | null }) {
+      return (
+        <InertUntilHydrated>
+          <Form {...props} />
+        </InertUntilHydrated>
+      );
+    },
+  };
+});
+
+function FormLoading({ what }: { what: string }) {
+  return (
+    <p className="flex items-center gap-2 text-sm" role="status">
+      <Spinner /> Loading the {what}…
+    </p>
+  );
+}
 
 /* Most visits make one video: the batch form loads the first time it is opened. */
 const BatchForm = lazy(async () => ({
@@ -45,17 +73,13 @@ export function CreatorForms({ fill }: { fill: GenerateFormFill | null }) {
         {choice('batch', 'Batch')}
       </div>
       <div hidden={kind !== 'single'}>
-        <GenerateForm fill={fill} />
+        <Suspense fallback={<FormLoading what="form" />}>
+          <GenerateForm fill={fill} />
+        </Suspense>
       </div>
       {batchOpened ? (
         <div hidden={kind !== 'batch'}>
-          <Suspense
-            fallback={
-              <p className="flex items-center gap-2 text-sm" role="status">
-                <Spinner /> Loading the batch form…
-              </p>
-            }
-          >
+          <Suspense fallback={<FormLoading what="batch form" />}>
             <BatchForm />
           </Suspense>
         </div>

@@ -7,6 +7,10 @@ import { MontageDialogSlot, MontageShelfSlot } from './montage-slots';
 import { useFormFillFromUrl } from './use-form-fill-from-url';
 import { useFormKind } from './use-form-kind';
 
+/* 9rem: the header, the banner and the page's top padding, so the column's foot is on screen from the first paint. */
+const SINGLE_FORM_COLUMN =
+  'lg:sticky lg:top-20 lg:-mx-1 lg:max-h-[calc(100dvh-9rem)] lg:overflow-y-auto lg:overscroll-contain lg:px-1';
+
 /** The creator's page: the form beside the gallery. The two features meet only here. */
 export function CreatorPage() {
   const formSection = useRef<HTMLDivElement>(null);
@@ -23,8 +27,16 @@ export function CreatorPage() {
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
-      {/* The one-video form stays in view beside a long gallery; a batch form can be taller than the screen. */}
-      <div ref={formSection} className={`scroll-mt-20 ${formKind === 'single' ? 'lg:sticky lg:top-20' : ''}`}>
+      {/*
+       * The one-video form stays in view beside a long gallery. Taller than a 900 px screen once an
+       * image is in, it scrolls in its own column (its Generate button pinned at the foot), so
+       * Generate is never out of reach below the fold. A batch form scrolls with the page.
+       */}
+      <div
+        ref={formSection}
+        className={`scroll-mt-20 ${formKind === 'single' ? SINGLE_FORM_COLUMN : ''}`}
+        data-testid="form-column"
+      >
         <CreatorForms fill={fill} />
       </div>
       <div className="flex min-w-0 flex-col gap-6">

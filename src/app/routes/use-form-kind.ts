@@ -12,10 +12,14 @@ export function withFormKind(params: URLSearchParams, kind: FormKind): URLSearch
   return next;
 }
 
+export function formKindIn(params: URLSearchParams): FormKind {
+  return params.get(FORM_PARAM) === 'batch' ? 'batch' : 'single';
+}
+
 /** Which form the creator's page shows, kept in the address (`?form=batch`) so a reload keeps it. */
 export function useFormKind(): [FormKind, (kind: FormKind) => void] {
   const [params, setParams] = useSearchParams();
-  const kind: FormKind = params.get(FORM_PARAM) === 'batch' ? 'batch' : 'single';
+  const kind = formKindIn(params);
   const show = (next: FormKind) => setParams((current) => withFormKind(current, next), { replace: true });
   return [kind, show];
 }

@@ -6,6 +6,8 @@ export interface ToastInput {
   kind: ToastKind;
   title: string;
   description?: string;
+  /** One button in the toast (Undo); the toast closes when it is pressed. */
+  action?: { label: string; onClick: () => void };
 }
 
 export interface Toast extends ToastInput {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type Toast, type ToastInput } from './toast-context';
 
-/* Errors stay longer: the reader may need to act on them. */
+/* Errors stay longer: the reader may need to act on them. So does a toast with an action (Undo). */
 const LIFETIME_MS: Record<Toast['kind'], number> = { success: 5000, info: 5000, error: 9000 };
+const ACTION_LIFETIME_MS = 8000;
 const MAX_VISIBLE = 4;
 
 const TONES: Record<Toast['kind'], string> = {
@@ -48,9 +49,10 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   const [paused, setPaused] = useState(false);
   useEffect(() => {
     if (paused) return;
-    const timer = window.setTimeout(() => onDismiss(toast.id), LIFETIME_MS[toast.kind]);
+    const lifetime = toast.action ? ACTION_LIFETIME_MS : LIFETIME_MS[toast.kind];
+    const timer = window.setTimeout(() => onDismiss(toast.id), lifetime);
     return () => window.clearTimeout(timer);
-  }, [paused, toast.id, toast.kind, onDismiss]);
+  }, [paused, toast.id, toast.kind, toast.action, onDismiss]);
 
   return (
     <div
@@ -72,6 +74,18 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           <p className="mt-0.5 text-sm break-words text-slate-700 dark:text-slate-300">{toast.description}</p>
         ) : null}
       </div>
+      {toast.action ? (
+        <button
+          type="button"
+          onClick={() => {
+            toast.action!.onClick();
+            onDismiss(toast.id);
+          }}
+          className="shrink-0 rounded-md px-2 py-0.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-300 dark:hover:bg-slate-800"
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button
         type="button"
         onClick={() => onDismiss(toast.id)}

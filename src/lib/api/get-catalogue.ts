@@ -1,5 +1,6 @@
 /** `GET /api/v1/models`: the server's catalogue; every price the form shows is quoted from it. */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { useHydrationSafeQuery } from '@/lib/api/use-hydration-safe-query';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { catalogueSchema, type Catalogue } from '@/shared/contract';
@@ -18,5 +19,5 @@ export function catalogueQueryOptions() {
 }
 
 export function useCatalogue() {
-  return useQuery(catalogueQueryOptions());
+  return useHydrationSafeQuery(catalogueQueryOptions());
 }

@@ -1,6 +1,7 @@
 /** `GET /api/v1/billing/credits`: the balance shown in the header and beside the price. */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { creditsSchema, type Credits } from '@/shared/contract';
+import { useHydrationSafeQuery } from '@/lib/api/use-hydration-safe-query';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -17,5 +18,5 @@ export function creditsQueryOptions() {
 }
 
 export function useCredits() {
-  return useQuery(creditsQueryOptions());
+  return useHydrationSafeQuery(creditsQueryOptions());
 }

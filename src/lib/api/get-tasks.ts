@@ -11,7 +11,7 @@ import { taskListSchema, type TaskList, type TaskListQueryInput } from '@/shared
 export type TaskListFilters = Omit<TaskListQueryInput, 'cursor'>;
 
 export function getTasks(query: TaskListQueryInput, signal?: AbortSignal): Promise<TaskList> {
-  const { status, model, mode, q, from, to, batch_id, attention, ids, cursor, limit } = query;
+  const { status, model, mode, q, from, to, batch_id, attention, ids, hidden, cursor, limit } = query;
   const search = toSearch({
     status,
     model,
@@ -22,6 +22,7 @@ export function getTasks(query: TaskListQueryInput, signal?: AbortSignal): Promi
     batch_id,
     attention,
     ids,
+    hidden,
     cursor,
     limit: limit as number | undefined,
   });

@@ -12,6 +12,7 @@ function task(overrides: Partial<Task>): Task {
     mode: 'pro',
     prompt: 'a slow push-in',
     image: 'http://127.0.0.1/media/uploads/a.jpg',
+    image_name: null,
     duration: '10',
     resolution: '768P',
     price_credits: 85,
@@ -28,6 +29,7 @@ function task(overrides: Partial<Task>): Task {
     created_at: '2026-03-10T12:00:00.000Z',
     updated_at: '2026-03-10T12:00:10.000Z',
     finished_at: null,
+    retry_of: null,
     ...overrides,
   };
 }

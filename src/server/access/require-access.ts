@@ -1,7 +1,7 @@
 /**
  * When access is required, every API and media request carries a dashboard session cookie or an
  * API key (`Authorization: Bearer aio_…`); a missing, wrong or revoked one is the same 401, with
- * no hint which part was wrong. Left open: the health check, signing in, the upstream's webhook
+ * no hint which part was wrong; `/metrics` too. Left open: the health check, signing in, the upstream's webhook
  * (it has its own secret), the page itself, and one upload read with its own media token.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -42,9 +42,12 @@ async function identify(c: Context, access: Access): Promise<Principal | null> {
   return session && (await access.sessions.isValid(session)) ? { kind: 'session' } : null;
 }
 
+/* Prometheus' path, outside /api by convention, and as closed as the API. */
+const isMetrics = (path: string) => /^\/metrics(\/|$)/i.test(path);
+
 function isPublic(c: Context, access: Access): boolean {
   const path = c.req.path;
-  if (!path.startsWith('/api/') && path !== '/api' && !path.startsWith('/media/')) return true;
+  if (!path.startsWith('/api/') && path !== '/api' && !path.startsWith('/media/') && !isMetrics(path)) return true;
   if (PUBLIC_API.some((pattern) => pattern.test(path))) return true;
   const token = c.req.query('t');
   const upload = /^\/media\/(uploads\/[^/]+)$/.exec(path);

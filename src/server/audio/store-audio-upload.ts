@@ -4,10 +4,9 @@
  * dropped — under a random name beside the image uploads, its record in the same table.
  */
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { AUDIO_LIMITS } from '@/shared/montage-limits';
 import { ensureRoom } from '@/server/media/free-space';
-import type { MediaStorage } from '@/server/media/media-storage';
+import { mediaFile, type MediaStorage } from '@/server/media/media-storage';
 import { runTool } from '@/server/media/run-tool';
 import { FFMPEG_PATH } from '@/server/media/tool-paths';
 import { newId } from '@/server/store/new-id';
@@ -30,16 +29,15 @@ export async function storeAudioUpload<T>(
     throw new AudioRefusal(`The soundtrack is larger than ${AUDIO_LIMITS.maxBytes / 1024 / 1024} MB.`);
   const now = Date.now();
   const id = newId('upl', now);
-  // Its kind is known only once probed: the raw bytes wait under a part name, which a restart sweeps.
-  const raw = media.partPath(media.file('uploads', id, 'mp3'));
-  await ensureRoom(path.dirname(raw), bytes.length * 2, 'the soundtrack');
-  let target: ReturnType<MediaStorage['file']> | null = null;
+  // Its kind is known only once probed: the raw bytes wait in a staging file, which a restart sweeps.
+  const raw = media.stagingPath(mediaFile('uploads', id, 'mp3'));
+  await ensureRoom(media.stagingDir, bytes.length * 2, 'the soundtrack');
   let part: string | null = null;
   try {
     await fs.writeFile(raw, bytes);
     const facts = await probeAudio(raw);
-    target = media.file('uploads', id, facts.extension);
-    part = media.partPath(target);
+    const target = mediaFile('uploads', id, facts.extension);
+    part = media.stagingPath(target);
     await runTool(
       FFMPEG_PATH,
       [
@@ -61,11 +59,12 @@ export async function storeAudioUpload<T>(
     ).catch(() => {
       throw new AudioRefusal('That sound file could not be read to the end. Export it again as an MP3, M4A or WAV.');
     });
-    await fs.rename(part, target.absolutePath);
-    const { size } = await fs.stat(target.absolutePath);
+    const { size } = await fs.stat(part);
+    await media.place(target, part);
     const stored: StoredAudio = {
       id,
       fileName: `${id}.${facts.extension}`,
+      originalName: null,
       url: `${origin}/media/${target.relativePath}`,
       width: 0,
       height: 0,
@@ -77,7 +76,7 @@ export async function storeAudioUpload<T>(
     try {
       return await keep(stored);
     } catch (error) {
-      await fs.rm(target.absolutePath, { force: true });
+      await media.remove(target);
       throw error;
     }
   } finally {

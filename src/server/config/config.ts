@@ -1,6 +1,7 @@
 /** Reads the environment once, validated, so a typo fails at start with a clear message. */
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from '@/server/media/s3-media';
 import { readSecurityConfig, securityEnvShape, securityIssues, type SecurityConfig } from './security-config';
 
 const configSchema = z.object({
@@ -12,6 +13,16 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\/./, { error: 'use a postgres:// (or postgresql://) URL, or leave it unset for SQLite' })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'a bucket name: 3-63 lowercase letters, digits, dots, hyphens',
+    })
+    .optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'the http(s):// address of the S3-compatible service' }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   APIINONE_API_KEY: z.string().optional(),
   APIINONE_BASE_URL: z.url().default('https://apiin.one'),
   APIINONE_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
@@ -39,6 +50,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL when `url` is set (DATABASE_URL), shared by every server pointing at it. */
   database: { url: string | null; poolSize: number };
+  /** Media in an S3-compatible bucket (S3_BUCKET), shared by every server; null: DATA_DIR/media. */
+  s3: S3Settings | null;
   distDir: string;
   apiKey: string | null;
   apiBaseUrl: string;
@@ -58,6 +71,13 @@ export interface Config {
   security: SecurityConfig;
 }
 
+/* An S3 setting without a bucket is a typo or a half-done switch: media would quietly stay on the disk. */
+function s3Issues(e: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_REGION?: string }): string[] {
+  if (e.S3_BUCKET) return [];
+  const set = (['S3_ENDPOINT', 'S3_REGION'] as const).filter((name) => e[name] !== undefined);
+  return set.map((name) => `${name}: set without S3_BUCKET; set S3_BUCKET too, or unset it to keep media in DATA_DIR`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -65,13 +85,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const issues = securityIssues(e, e.HOST, env.NODE_ENV);
+  const issues = [...securityIssues(e, e.HOST, env.NODE_ENV), ...s3Issues(e)];
   if (issues.length) throw new Error(`Invalid configuration:\n${issues.map((i) => `  ${i}`).join('\n')}`);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL ?? null, poolSize: e.DATABASE_POOL_SIZE },
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT?.replace(/\/+$/, '') ?? null,
+          // The SDK needs a region even where the service has none (MinIO): AWS's first by default.
+          region: e.S3_REGION ?? e.AWS_REGION ?? 'us-east-1',
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : null,
     distDir: path.resolve(e.DIST_DIR),
     apiKey: e.APIINONE_API_KEY?.trim() || null,
     apiBaseUrl: e.APIINONE_BASE_URL.replace(/\/+$/, ''),

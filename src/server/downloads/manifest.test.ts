@@ -9,6 +9,7 @@ const entry = (overrides: Partial<ManifestEntry>): ManifestEntry => ({
   file: null,
   prompt: 'p',
   image: 'https://example.com/a.jpg',
+  image_name: null,
   model: 'hailuo-2-3',
   mode: 'standard',
   duration: '6',
@@ -26,7 +27,7 @@ describe('manifestCsv', () => {
     const csv = manifestCsv([entry({ prompt: 'Pan left, then "zoom"\nslowly' })]);
     const [, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(row).toBe(
-      ',tsk_1,bat_1,running,"Pan left, then ""zoom""\nslowly",standard,hailuo-2-3,6,768P,30,0,,https://example.com/a.jpg,2026-01-01T00:00:00.000Z,',
+      ',,tsk_1,bat_1,running,"Pan left, then ""zoom""\nslowly",standard,hailuo-2-3,6,768P,30,0,,https://example.com/a.jpg,2026-01-01T00:00:00.000Z,',
     );
   });
 
@@ -41,7 +42,14 @@ describe('manifestCsv', () => {
       expect(manifestCsv([entry({ prompt })])).toContain(`,running,${cell},standard,`);
   });
 
+  it('gives the photo’s own name beside the file, defused like any text a person wrote', () => {
+    const csv = manifestCsv([
+      entry({ file: 'red-shoe-standard-6s-768p-tsk_1.mp4', image_name: '=red shoe, side.jpg' }),
+    ]);
+    expect(csv).toContain(`\r\nred-shoe-standard-6s-768p-tsk_1.mp4,"'=red shoe, side.jpg",tsk_1,`);
+  });
+
   it('starts with a byte-order mark so accents survive a spreadsheet', () => {
-    expect(manifestCsv([entry({ prompt: 'Crème brûlée' })]).startsWith('\uFEFFfile,task_id')).toBe(true);
+    expect(manifestCsv([entry({ prompt: 'Crème brûlée' })]).startsWith('\uFEFFfile,image_name,task_id')).toBe(true);
   });
 });

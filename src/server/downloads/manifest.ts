@@ -13,6 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const AS_STORED = [
   'prompt',
   'image',
+  'imageName',
   'model',
   'mode',
   'duration',
@@ -47,6 +48,7 @@ export function buildManifest(entries: ManifestEntry[], batchId: string | null, 
 
 export const MANIFEST_COLUMNS = [
   'file',
+  'image_name',
   'task_id',
   'batch_id',
   'status',

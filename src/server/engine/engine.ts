@@ -132,6 +132,8 @@ export interface Engine {
   ): Promise<{ bytes: number; contentType: string | null }>;
   /** How long to wait before poll number `polls` (0-based) of a task that is still going. */
   pollDelayMs(polls: number): number;
+  /** Renders running and waiting on this server, for an engine that renders here (the local one). */
+  renderQueue?(): { running: number; waiting: number };
   /** Frees whatever the engine holds for a task that has ended (finished, failed or abandoned). */
   release(task: EngineTask): void;
   /** Stops work in progress on shutdown. */

@@ -23,3 +23,11 @@ export const requireJson = createMiddleware(async (c, next) => {
   }
   await next();
 });
+
+/** For a route whose body may be left out: with none (no JSON Content-Type) it validates as `{}`; one sent is checked as above. */
+export const optionalJson = createMiddleware(async (c, next) => {
+  const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+  const length = Number(c.req.header('Content-Length') ?? '0');
+  if (!mediaType && !(length > 0)) return next();
+  return requireJson(c, next);
+});

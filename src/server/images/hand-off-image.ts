@@ -6,9 +6,9 @@
  * Hailuo's limits, re-encoded and stored as an upload of ours. The task keeps the link the
  * person gave; the timeline records what was sent.
  */
-import fs from 'node:fs/promises';
 import { formatBytes } from '@/lib/format-bytes';
 import { IMAGE_LIMITS } from '@/shared/limits';
+import { mediaFile } from '@/server/media/media-storage';
 import { newId } from '@/server/store/new-id';
 import type { UploadRecord } from '@/server/store/uploads-store';
 import { checkImage } from './check-image';
@@ -83,17 +83,12 @@ export class ImageHandoff {
     const { media, uploads } = this.sources;
     const createdAt = this.now();
     const id = newId('upl', createdAt);
-    const target = media.file('uploads', id, 'jpg');
-    const part = media.partPath(target);
-    try {
-      await fs.writeFile(part, jpeg);
-      await fs.rename(part, target.absolutePath);
-    } finally {
-      await fs.rm(part, { force: true });
-    }
+    const target = mediaFile('uploads', id, 'jpg');
+    await media.write(target, jpeg);
     const record: UploadRecord = {
       id,
       fileName: `${id}.jpg`,
+      originalName: null,
       url: this.sources.publicUrlOf(target.relativePath),
       width,
       height,

@@ -5,9 +5,8 @@
  * only when both its origin is one we answer on and its path is an upload name we issued — a
  * foreign host serving the same path is fetched like any other link.
  */
-import fs from 'node:fs/promises';
 import { IMAGE_CONTENT_TYPES, IMAGE_LIMITS } from '@/shared/limits';
-import type { MediaStorage } from '@/server/media/media-storage';
+import { parseMediaPath, type MediaStorage } from '@/server/media/media-storage';
 import { safeFetch, UnsafeUrlError } from '@/server/net/safe-fetch';
 import type { ImageUploadRecord, UploadRecord, UploadsStore } from '@/server/store/uploads-store';
 import { ImageRefusal } from './image-refusal';
@@ -88,12 +87,10 @@ export async function readImage(
 
 /* The record outlived its file (removed by hand, a restored backup): a reason a person can act on, not ENOENT. */
 async function readUploadFile(upload: ImageUploadRecord, media: MediaStorage): Promise<Buffer> {
-  try {
-    return await fs.readFile(media.absolute(`uploads/${upload.fileName}`));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new ImageRefusal('image_unreachable', 'That uploaded image is no longer on this server. Upload it again.');
-  }
+  const file = parseMediaPath(`uploads/${upload.fileName}`);
+  const bytes = file ? await media.readAll(file) : null;
+  if (bytes) return bytes;
+  throw new ImageRefusal('image_unreachable', 'That uploaded image is no longer on this server. Upload it again.');
 }
 
 async function fetchImage(url: string, sources: ImageSources): Promise<Buffer> {

@@ -3,12 +3,9 @@
  * decoding, then re-encoded in its own format — which drops metadata (EXIF, GPS) and anything
  * riding along in the file (polyglots) — under a random name.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { IMAGE_LIMITS, type ImageContentType } from '@/shared/limits';
-import { ensureRoom } from '@/server/media/free-space';
-import type { MediaExtension, MediaStorage } from '@/server/media/media-storage';
+import { mediaFile, type MediaExtension, type MediaStorage } from '@/server/media/media-storage';
 import { newId } from '@/server/store/new-id';
 import type { ImageUploadRecord } from '@/server/store/uploads-store';
 import { checkImage } from './check-image';
@@ -59,19 +56,14 @@ export async function storeUpload<T>(
   const facts = await checkImage(bytes, 'upload_invalid');
   const now = Date.now();
   const id = newId('upl', now);
-  const target = media.file('uploads', id, EXTENSIONS[facts.contentType]);
-  const part = media.partPath(target);
+  const target = mediaFile('uploads', id, EXTENSIONS[facts.contentType]);
   const encoded = await decodeAndReencode(bytes, facts.contentType);
-  await ensureRoom(path.dirname(target.absolutePath), encoded.length, 'the image');
-  try {
-    await fs.writeFile(part, encoded);
-    await fs.rename(part, target.absolutePath);
-  } finally {
-    await fs.rm(part, { force: true });
-  }
+  await media.write(target, encoded);
   const stored: ImageUploadRecord = {
     id,
     fileName: `${id}.${target.extension}`,
+    // The route that knows the person's file name sets it.
+    originalName: null,
     url: `${origin}/media/${target.relativePath}`,
     width: facts.width,
     height: facts.height,
@@ -82,7 +74,7 @@ export async function storeUpload<T>(
   try {
     return await keep(stored);
   } catch (error) {
-    await fs.rm(target.absolutePath, { force: true });
+    await media.remove(target);
     throw error;
   }
 }

@@ -4,9 +4,7 @@
  * files older than a few minutes — an upload in flight is never swept — and a bounded number
  * per start, so a huge folder cannot hold the server back.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import type { MediaStorage } from '@/server/media/media-storage';
+import { parseMediaPath, type MediaStorage } from '@/server/media/media-storage';
 import type { UploadsStore } from '@/server/store/uploads-store';
 import { isUploadFileName } from './read-image';
 
@@ -19,16 +17,14 @@ export async function sweepOrphanUploads(
   now = Date.now(),
   limits = { minAgeMs: ORPHAN_MIN_AGE_MS, maxChecked: MAX_CHECKED_PER_START },
 ): Promise<number> {
-  const dir = path.join(media.root, 'uploads');
   // Upload ids begin with their time, so names sort oldest first: the likeliest orphans are checked first.
-  const names = (await fs.readdir(dir)).filter(isUploadFileName).sort();
+  const stored = await media.list('uploads', limits.maxChecked);
   let removed = 0;
-  for (const name of names.slice(0, limits.maxChecked)) {
-    const file = path.join(dir, name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat || now - stat.mtimeMs < limits.minAgeMs) continue;
+  for (const { name, modifiedAt } of stored) {
+    const file = isUploadFileName(name) ? parseMediaPath(`uploads/${name}`) : null;
+    if (!file || now - modifiedAt < limits.minAgeMs) continue;
     if (await uploads.getByFileName(name)) continue;
-    await fs.rm(file, { force: true });
+    await media.remove(file);
     removed++;
   }
   return removed;

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaStorage } from '@/server/media/media-storage';
+import { FolderMedia } from '@/server/media/folder-media';
+import { parseMediaPath, type MediaStorage } from '@/server/media/media-storage';
 import type { MontageSpec } from '@/server/store/montages-store';
+import { storedCopy, storeLocalFile } from '../../../tests/support/media-files';
 import { makeDataDir } from '../../../tests/support/test-server';
 import { frameBrightness, makeAudio, makeClip, probeMedia } from '../../../tests/support/test-media';
 import { renderMontage } from './render-montage';
@@ -14,12 +16,17 @@ let workDir: string;
 
 beforeAll(async () => {
   dataDir = makeDataDir();
-  media = new MediaStorage(dataDir);
+  media = new FolderMedia(dataDir);
   workDir = path.join(dataDir, 'work');
   fs.mkdirSync(workDir);
-  await makeClip(media.file('videos', 'tsk_a', 'mp4').absolutePath, 960, 540, 5);
-  await makeClip(media.file('videos', 'tsk_b', 'mp4').absolutePath, 540, 960, 5);
-  fs.writeFileSync(media.file('uploads', 'upl_song', 'mp3').absolutePath, await makeAudio('mp3', 12));
+  const made = path.join(dataDir, 'made');
+  fs.mkdirSync(made);
+  await makeClip(path.join(made, 'a.mp4'), 960, 540, 5);
+  await makeClip(path.join(made, 'b.mp4'), 540, 960, 5);
+  fs.writeFileSync(path.join(made, 'song.mp3'), await makeAudio('mp3', 12));
+  await storeLocalFile(media, 'videos/tsk_a.mp4', path.join(made, 'a.mp4'));
+  await storeLocalFile(media, 'videos/tsk_b.mp4', path.join(made, 'b.mp4'));
+  await storeLocalFile(media, 'uploads/upl_song.mp3', path.join(made, 'song.mp3'));
 }, 120_000);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -47,24 +54,25 @@ describe('renderMontage', () => {
       width: 720,
       height: 1280,
     });
-    const probe = await probeMedia(media.absolute(result.videoPath));
+    const video = await storedCopy(media, result.videoPath, path.join(dataDir, 'out'));
+    const probe = await probeMedia(video);
     // 3 + 2.5 + 2 seconds, less two crossfades of 0.5 s.
     expect(probe).toMatchObject({ width: 720, height: 1280, videoCodec: 'h264', audioCodec: 'aac' });
     expect(probe.durationS).toBeGreaterThan(6.4);
     expect(probe.durationS).toBeLessThan(6.7);
     expect(result.durationS).toBeCloseTo(probe.durationS, 1);
-    expect(fs.existsSync(media.absolute(result.posterPath))).toBe(true);
+    expect(await media.readAll(parseMediaPath(result.posterPath)!)).not.toBeNull();
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p, i) => p >= (progress[i - 1] ?? 0) && p <= 99)).toBe(true);
     // Blurred padding fills the frame: no black bars above and below the landscape clip.
-    expect(await frameBrightness(media.absolute(result.videoPath), 1)).toBeGreaterThan(40);
+    expect(await frameBrightness(video, 1)).toBeGreaterThan(40);
     expect(fs.readdirSync(workDir)).toEqual([]);
   }, 120_000);
 
   it('renders a cut montage without sound: no audio stream, the clips end to end', async () => {
     const spec: MontageSpec = { format: '16:9', fit: 'crop', transition: 'cut', clips, audio: null, endCard: null };
     const result = await renderMontage({ id: 'mon_two', spec, media, workDir });
-    const probe = await probeMedia(media.absolute(result.videoPath));
+    const probe = await probeMedia(await storedCopy(media, result.videoPath, path.join(dataDir, 'out')));
     expect(probe).toMatchObject({ width: 1280, height: 720, audioCodec: null });
     expect(probe.durationS).toBeGreaterThan(5.4);
     expect(probe.durationS).toBeLessThan(5.7);

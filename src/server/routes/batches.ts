@@ -5,9 +5,10 @@
  * `Idempotency-Key`, a retried batch answers the first one and makes nothing more (the start
  * path is tasks/start-tasks.ts, shared with the single video).
  * `GET /api/v1/batches/{id}`: its tasks, counts per status, overall progress and spend.
+ * `POST /api/v1/batches/{id}/retry-failed`: its failed tasks made again, once (tasks/retry-failed.ts).
  */
 import { Hono } from 'hono';
-import { batchRequestSchema, type BatchCreated, type BatchVariant } from '@/shared/batch-contract';
+import { batchRequestSchema, type BatchCreated, type BatchRetry, type BatchVariant } from '@/shared/batch-contract';
 import { DEFAULT_CATALOGUE, quote } from '@/shared/pricing';
 import { BATCH_BODY_LIMIT, limitBody } from '@/server/http/body-limit';
 import { refuseUnsafeLinks } from '@/server/http/refuse-unsafe-links';
@@ -19,6 +20,7 @@ import { validate } from '@/server/http/validate';
 import type { Services } from '@/server/services';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { toBatchJson } from '@/server/tasks/batch-json';
+import { retryFailed } from '@/server/tasks/retry-failed';
 import { startTasks, type StartRefusals } from '@/server/tasks/start-tasks';
 import { tasksOfBatch } from '@/server/tasks/tasks-of-batch';
 
@@ -56,6 +58,19 @@ export function batchRoutes(services: Services) {
         return c.json(created(batchId!, tasks), 201, headers);
       },
     )
+    .post('/:id/retry-failed', async (c) => {
+      const { batchId, created, earlier } = await retryFailed(
+        services,
+        c.req.param('id'),
+        requestOrigin(c, config.publicBaseUrl),
+      );
+      const body: BatchRetry = {
+        batch_id: batchId,
+        created_task_ids: created.map((task) => task.id),
+        earlier_task_ids: earlier.map((task) => task.id),
+      };
+      return c.json(body, created.length ? 201 : 200);
+    })
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const tasks = id.length <= 100 ? await tasksOfBatch(store.tasks, id) : [];

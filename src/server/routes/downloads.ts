@@ -4,13 +4,13 @@
  * asked for — those not finished are listed with their status. Nothing finished: 409, no ZIP.
  */
 import { Hono } from 'hono';
-import fs from 'node:fs';
 import { downloadQuerySchema } from '@/shared/batch-contract';
 import { downloadFileName, promptSlug } from '@/shared/download-name';
 import { isFinalStatus, STATUS_LABELS, type TaskStatus } from '@/shared/status';
 import { buildManifest, manifestCsv, manifestEntry } from '@/server/downloads/manifest';
 import { zipStream, type ZipEntry } from '@/server/downloads/zip-stream';
 import { validate } from '@/server/http/validate';
+import { parseMediaPath, type MediaFile } from '@/server/media/media-storage';
 import { HttpError } from '@/server/http/http-error';
 import type { Services } from '@/server/services';
 import type { TaskRecord } from '@/server/store/tasks-store';
@@ -18,8 +18,8 @@ import { tasksOfBatch } from '@/server/tasks/tasks-of-batch';
 
 interface Packed {
   task: TaskRecord;
-  /** The name in the ZIP and the file on disk, when the video is in it. */
-  video: { name: string; path: string } | null;
+  /** The name in the ZIP and the stored file (folder or bucket), when the video is in it. */
+  video: { name: string; file: MediaFile } | null;
   error: string | null;
 }
 
@@ -48,10 +48,14 @@ export function downloadRoutes({ store, media, log }: Services) {
 
   async function pack(task: TaskRecord): Promise<Packed> {
     if (task.status !== 'succeeded' || !task.result) return { task, video: null, error: task.error?.message ?? null };
-    const path = media.absolute(task.result.videoPath);
-    const stat = await fs.promises.stat(path).catch(() => null);
-    if (!stat?.isFile()) return { task, video: null, error: 'The video file is missing on the server.' };
-    return { task, video: { name: downloadFileName({ ...task, task_id: task.id }), path }, error: null };
+    const file = parseMediaPath(task.result.videoPath);
+    const stat = file ? await media.stat(file) : null;
+    if (!file || !stat) return { task, video: null, error: 'The video file is missing on the server.' };
+    return {
+      task,
+      video: { name: downloadFileName({ ...task, task_id: task.id, image_name: task.imageName }), file },
+      error: null,
+    };
   }
 
   return new Hono().get('/', validate('query', downloadQuerySchema), async (c) => {
@@ -77,7 +81,8 @@ export function downloadRoutes({ store, media, log }: Services) {
         name: video!.name,
         mtime: new Date(task.finishedAt ?? task.createdAt),
         compress: false,
-        chunks: () => fs.createReadStream(video!.path, { highWaterMark: 256 * 1024 }),
+        // Read from the folder or the bucket as the ZIP is sent, one video at a time.
+        chunks: () => readLazily(() => media.read(video!.file)),
       })),
     ];
     const body = zipStream(files);
@@ -90,6 +95,10 @@ export function downloadRoutes({ store, media, log }: Services) {
       'X-Content-Type-Options': 'nosniff',
     });
   });
+}
+
+async function* readLazily(open: () => Promise<AsyncIterable<Uint8Array>>): AsyncIterable<Uint8Array> {
+  yield* await open();
 }
 
 function zipName(batchId: string | null, tasks: readonly TaskRecord[], now: number): string {

@@ -2,14 +2,19 @@
  * `GET /media/{uploads|videos|posters}/{name}`: our stored files, with HTTP Range (players
  * seek), long immutable caching (a name never gets other bytes), and `?download=1` for an
  * attachment with a readable name. Only names in our own shape are served.
+ *
+ * With media in a bucket the bytes still come through here (GetObject with the Range asked), not
+ * by a redirect to a presigned URL: the bucket stays private and need not be reachable from the
+ * internet or allow CORS, the browser talks to this origin only (the CSP says so), access is
+ * checked here as for every route (the upstream's links carry our own token, access.ts), and
+ * the ETag, caching and download name stay ours.
  */
 import { Hono, type Context } from 'hono';
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { downloadFileName } from '@/shared/download-name';
 import { parseByteRange } from '@/server/http/byte-range';
 import { errorBody, HttpError } from '@/server/http/http-error';
-import { MEDIA_CONTENT_TYPES, type MediaFile } from '@/server/media/media-storage';
+import { MEDIA_CONTENT_TYPES, parseMediaPath, type MediaFile, type MediaStorage } from '@/server/media/media-storage';
 import type { Services } from '@/server/services';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,16 +30,17 @@ export function mediaRoutes({ media, store }: Services) {
       duration: task.duration,
       resolution: task.resolution,
       prompt: task.prompt,
+      image_name: task.imageName,
     };
     return downloadFileName(parts, file.extension);
   }
 
   return new Hono().get('/*', async (c) => {
-    const file = media.parse(c.req.path.replace(/^\/media\//, ''));
-    const stat = file ? await fs.promises.stat(file.absolutePath).catch(() => null) : null;
-    if (!file || !stat?.isFile()) throw new HttpError(404, 'not_found', 'No such file.');
+    const file = parseMediaPath(c.req.path.replace(/^\/media\//, ''));
+    const stat = file ? await media.stat(file) : null;
+    if (!file || !stat) throw new HttpError(404, 'not_found', 'No such file.');
 
-    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const etag = stat.etag;
     // If-Range: a client resuming a download of bytes that have since changed gets the whole file.
     const ifRange = c.req.header('If-Range');
     const range = ifRange && ifRange !== etag ? null : parseByteRange(c.req.header('Range'), stat.size);
@@ -47,7 +53,7 @@ export function mediaRoutes({ media, store }: Services) {
     c.header('Accept-Ranges', 'bytes');
     c.header('Cache-Control', IMMUTABLE);
     c.header('ETag', etag);
-    c.header('Last-Modified', stat.mtime.toUTCString());
+    c.header('Last-Modified', stat.modifiedAt.toUTCString());
     c.header('X-Content-Type-Options', 'nosniff');
     if (c.req.query('download') === '1') {
       c.header('Content-Disposition', `attachment; filename="${await attachmentName(file)}"`);
@@ -55,16 +61,22 @@ export function mediaRoutes({ media, store }: Services) {
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
     if (range) {
       c.header('Content-Range', `bytes ${range.start}-${range.end}/${stat.size}`);
-      return stream(c, file.absolutePath, range.start, range.end, 206);
+      return stream(c, media, file, range, 206);
     }
-    return stream(c, file.absolutePath, 0, stat.size - 1, 200);
+    return stream(c, media, file, { start: 0, end: stat.size - 1 }, 200);
   });
 }
 
-function stream(c: Context, filePath: string, start: number, end: number, status: 200 | 206) {
+async function stream(
+  c: Context,
+  media: MediaStorage,
+  file: MediaFile,
+  { start, end }: { start: number; end: number },
+  status: 200 | 206,
+) {
   c.header('Content-Length', String(Math.max(0, end - start + 1)));
   // HEAD gets the headers only; opening the file for it would leave a stream nobody reads.
   if (c.req.method === 'HEAD' || end < start) return c.body(null, status);
-  const body = Readable.toWeb(fs.createReadStream(filePath, { start, end })) as ReadableStream<Uint8Array>;
-  return c.body(body, status);
+  const bytes = await media.read(file, status === 206 ? { start, end } : undefined);
+  return c.body(Readable.toWeb(bytes) as ReadableStream<Uint8Array>, status);
 }

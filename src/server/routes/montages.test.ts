@@ -14,6 +14,7 @@ import {
   uploadAudio,
   waitForMontage,
 } from '../../../tests/support/montage-calls';
+import { mediaNameOf, storedCopy } from '../../../tests/support/media-files';
 import { makeAudio, probeMedia } from '../../../tests/support/test-media';
 import { makeTestImage } from '../../../tests/support/test-image';
 import { startTestApp, type TestServer } from '../../../tests/support/test-server';
@@ -62,7 +63,7 @@ describe('a montage', () => {
     // 3 + 3 + 2 s, less two crossfades of 0.5 s.
     expect(done.result!.duration_s).toBeGreaterThan(6.9);
     expect(done.result!.duration_s).toBeLessThan(7.2);
-    const file = server.services.media.absolute(new URL(done.result!.video_url).pathname.replace('/media/', ''));
+    const file = await storedCopy(server.services.media, mediaNameOf(done.result!.video_url), `${server.dataDir}/out`);
     expect(await probeMedia(file)).toMatchObject({ width: 720, height: 1280, videoCodec: 'h264', audioCodec: 'aac' });
     const download = await server.fetch(done.result!.download_url);
     expect(download.status).toBe(200);

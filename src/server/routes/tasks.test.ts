@@ -96,6 +96,9 @@ describe('GET /api/v1/tasks', () => {
     expect(await ids('?mode=pro')).toEqual(newestFirst(seeded.filter((s) => s.mode === 'pro')));
     expect(await ids('?q=sunset')).toEqual(newestFirst(seeded.filter((s) => s.prompt.includes('Sunset'))));
     expect(await ids('?q=100%25')).toEqual([]);
+    // Part of an id (as support is often read one) finds that task and no other.
+    const wanted = seeded[11]!.id;
+    expect(await ids(`?q=${wanted.slice(6, 18)}`)).toEqual([wanted]);
     const from = new Date(BASE + 5 * 60_000).toISOString();
     const to = new Date(BASE + 9 * 60_000).toISOString();
     expect(await ids(`?from=${from}&to=${to}`)).toEqual(

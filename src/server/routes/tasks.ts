@@ -7,9 +7,9 @@ import { jsonWithEtag } from '@/server/http/etag';
 import { requestOrigin } from '@/server/http/request-origin';
 import { serverTiming, startTiming } from '@/server/http/server-timing';
 import { validate } from '@/server/http/validate';
-import { HttpError } from '@/server/http/http-error';
 import type { Services } from '@/server/services';
-import type { TaskListFilter, TaskRecord } from '@/server/store/tasks-store';
+import type { TaskListFilter } from '@/server/store/tasks-store';
+import { findTask as findTaskIn } from '@/server/tasks/find-task';
 import { toTaskJson } from '@/server/tasks/task-json';
 import { TaskAnswers } from '@/server/tasks/task-answers';
 import { decodeCursor, encodeCursor } from '@/server/tasks/task-cursor';
@@ -19,17 +19,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function taskRoutes({ store, engine, config }: Services) {
   const answers = new TaskAnswers(engine.typicalDurationMs);
 
-  async function findTask(id: string): Promise<TaskRecord> {
-    const task = id.length <= 200 ? ((await store.tasks.get(id)) ?? (await store.tasks.getByUpstreamId(id))) : null;
-    if (!task) {
-      throw new HttpError(
-        404,
-        'not_found',
-        `No task with id "${id.slice(0, 200)}". Both our ids (tsk_…) and upstream task ids work here.`,
-      );
-    }
-    return task;
-  }
+  const findTask = (id: string) => findTaskIn(store.tasks, id);
 
   return new Hono()
     .get('/', startTiming, validate('query', taskListQuerySchema), async (c) => {
@@ -53,7 +43,7 @@ export function taskRoutes({ store, engine, config }: Services) {
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const origin = requestOrigin(c, config.publicBaseUrl);
-      const { body, etag } = answers.kept(origin, id) ?? answers.answer(await findTask(id), origin, id);
+      const { body, etag } = await answers.current(store.tasks, findTask, origin, id);
       return jsonWithEtag(c, body, etag);
     })
     .get('/:id/history', async (c) => {
@@ -95,6 +85,7 @@ function listFilter(query: TaskListQuery): Omit<TaskListFilter, 'limit'> {
     toMs: query.to ? Date.parse(query.to) : undefined,
     batchId: query.batch_id,
     ids: query.ids,
+    hidden: query.hidden === '0' ? false : undefined,
     errorCodes: query.attention ? ATTENTION_CODES : undefined,
     before: query.cursor ? decodeCursor(query.cursor) : undefined,
   };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIO_LIMITS } from '@/shared/montage-limits';
 import { expectError, postUpload } from '../../../tests/support/api-calls';
 import { uploadAudio } from '../../../tests/support/montage-calls';
+import { mediaNameOf, storedCopy } from '../../../tests/support/media-files';
 import { makeAudio, makeClip, probeMedia } from '../../../tests/support/test-media';
 import { startTestApp, type TestServer } from '../../../tests/support/test-server';
 
@@ -33,7 +34,7 @@ describe('soundtrack uploads', () => {
       const stored = await server.fetch(answer.url);
       expect(stored.status).toBe(200);
       expect(stored.headers.get('Content-Type')).toBe(type);
-      const file = server.services.media.absolute(new URL(answer.url).pathname.replace('/media/', ''));
+      const file = await storedCopy(server.services.media, mediaNameOf(answer.url), `${server.dataDir}/out`);
       expect((await probeMedia(file)).audioCodec).toBe(codec);
     });
   }
@@ -61,8 +62,8 @@ describe('soundtrack uploads', () => {
     const message = await expectError(await postUpload(server, fake, 'song.mp3', 'audio/mpeg'), 422, 'upload_invalid');
     expect(message).toMatch(/MP3, M4A \(AAC\) or WAV/);
     expect(message).not.toMatch(/ffprobe|\/tmp|\.part/);
-    // Nothing is left in the uploads folder but what was accepted above.
-    const names = fs.readdirSync(`${server.services.media.root}/uploads`);
+    // Nothing is left staged in the uploads folder (this server keeps media in DATA_DIR/media).
+    const names = fs.readdirSync(`${server.services.media.stagingDir}/uploads`);
     expect(names.filter((n) => n.includes('.part'))).toEqual([]);
   });
 });

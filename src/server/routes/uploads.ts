@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Upload } from '@/shared/contract';
 import type { AudioUpload } from '@/shared/montage-contract';
 import { IMAGE_LIMITS } from '@/shared/limits';
+import { photoNameOf } from '@/shared/photo-name';
 import { limitBody, UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
 import { perMinute } from '@/server/http/rate-limit';
 import { requestOrigin } from '@/server/http/request-origin';
@@ -65,7 +66,11 @@ export function uploadRoutes({ store, media, config, access }: Services) {
     try {
       const upload = await storeUpload(bytes, media, origin, async (stored) => {
         // With access required, the link carries its own token so API in One can fetch the image.
-        const shared = { ...stored, url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`) };
+        const shared = {
+          ...stored,
+          originalName: photoNameOf(file.name),
+          url: access.shareableUrl(stored.url, `uploads/${stored.fileName}`),
+        };
         await store.uploads.insert(shared);
         return shared;
       });
@@ -77,6 +82,7 @@ export function uploadRoutes({ store, media, config, access }: Services) {
           height: upload.height,
           content_type: upload.contentType,
           bytes: upload.bytes,
+          name: upload.originalName,
         } satisfies Upload,
         201,
       );

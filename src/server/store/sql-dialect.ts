@@ -7,10 +7,20 @@ export interface SqlDialect {
   /** The placeholder of the `n`-th parameter (1-based). */
   placeholder(n: number): string;
   caseInsensitiveLike: 'LIKE' | 'ILIKE';
+  /** How the prompt search reaches its index: SQLite's FTS5 table, or PostgreSQL's trigram index under ILIKE. */
+  fullTextSearch: 'fts5-trigram' | 'trigram-index';
 }
 
-export const SQLITE: SqlDialect = { placeholder: () => '?', caseInsensitiveLike: 'LIKE' };
-export const POSTGRES: SqlDialect = { placeholder: (n) => `$${n}`, caseInsensitiveLike: 'ILIKE' };
+export const SQLITE: SqlDialect = {
+  placeholder: () => '?',
+  caseInsensitiveLike: 'LIKE',
+  fullTextSearch: 'fts5-trigram',
+};
+export const POSTGRES: SqlDialect = {
+  placeholder: (n) => `$${n}`,
+  caseInsensitiveLike: 'ILIKE',
+  fullTextSearch: 'trigram-index',
+};
 
 /**
  * An INSERT of `rows` into `table`: each row an object of column → value, every row with the

@@ -8,6 +8,7 @@
  */
 import type { AccessStore } from './access-store';
 import type { CallbacksStore } from './callbacks-store';
+import type { FleetWakes } from './fleet-wakes';
 import type { HistoryStore } from './history-store';
 import type { IdempotencyStore } from './idempotency-store';
 import type { LedgerStore } from './ledger-store';
@@ -34,5 +35,9 @@ export interface Store {
   access: AccessStore;
   rateLimits: RateLimitStore;
   montages: MontagesStore;
+  /** How servers sharing this store wake each other; absent where one server is all there is (SQLite). */
+  wakes?: FleetWakes;
+  /** One trivial query: the database answers (the health check times it). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -28,14 +28,27 @@ export interface ClaimedTask {
   interrupted: boolean;
 }
 
+/**
+ * What a claim takes: tasks not yet sent to the engine (`submit`), or sent ones due for a poll
+ * (`poll`); both when not given. The tracker bounds the two apart: a submit may encode an image
+ * and starts a paid job, a poll is one small call, and many of those can wait on the network at once.
+ */
+export type ClaimKind = 'submit' | 'poll';
+
+export interface ClaimRequest {
+  owner: string;
+  until: number;
+  kind?: ClaimKind;
+}
+
 export interface TaskLeases {
   /**
    * Claims up to `limit` unfinished tasks whose next poll is due and that no live server holds
    * (no lease, one that ran out, or one of a server that has gone), soonest first, each under a new lease of `owner`'s until `until`. The
    * select and the lease are one transaction (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so servers
-   * claiming at once skip each other's rows rather than wait): no task is held twice.
+   * claiming at once skip each other's rows rather than wait): no task is held twice. `claim.kind` takes only submits or only polls.
    */
-  claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]>;
+  claimDue(now: number, limit: number, claim: ClaimRequest): Promise<ClaimedTask[]>;
   /** Extends the leases still held to `until`; answers the ids of the tasks whose lease was still this one. */
   renew(leases: readonly Lease[], until: number): Promise<string[]>;
   /** Hands a task back when its step ends: due again at its next poll, to whoever claims it. */
@@ -50,4 +63,10 @@ export interface TaskLeases {
   join(owner: string, now: number): Promise<void>;
   /** When the next unfinished task is due and free to claim, or null when none is unfinished. */
   nextDueAt(): Promise<number | null>;
+}
+
+/** The SQL condition (both dialects) that keeps a claim to its kind. */
+export function kindFilter(kind: ClaimKind | undefined): string {
+  if (!kind) return '';
+  return kind === 'submit' ? ' AND upstream_task_id IS NULL' : ' AND upstream_task_id IS NOT NULL';
 }

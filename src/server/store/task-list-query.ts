@@ -11,6 +11,35 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/** Trigram indexes answer a substring of three characters or more; a shorter one is looked for row by row. */
+export const INDEXED_SEARCH_MIN_CHARS = 3;
+
+/*
+ * The prompt holds `q` anywhere, in any case (ASCII). PostgreSQL's ILIKE uses the trigram GIN
+ * index by itself. SQLite's LIKE cannot reach the FTS5 table, so the search asks that table for
+ * the phrase (with the trigram tokenizer a phrase is a substring, case folded) and takes the ids.
+ */
+function promptMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
+  if (dialect.fullTextSearch !== 'fts5-trigram' || [...q].length < INDEXED_SEARCH_MIN_CHARS)
+    return `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
+  const phrase = `"${q.replace(/"/g, '""')}"`;
+  return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(phrase)})`;
+}
+
+/*
+ * Part of an id finds its task (support is often read half of one over the phone). Such a match
+ * reads every id, so only text shaped like an id fragment asks for it: six or more letters,
+ * digits, `_` or `-`, with a digit among them. Anything else (words of a prompt) matches ids
+ * exactly, by index.
+ */
+const ID_FRAGMENT = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+
+function idMatch(q: string, p: (value: unknown) => string): string {
+  if (!ID_FRAGMENT.test(q)) return `id = ${p(q)} OR upstream_task_id = ${p(q)}`;
+  const like = `%${escapeLike(q)}%`;
+  return `id LIKE ${p(like)} ESCAPE '\\' OR upstream_task_id LIKE ${p(like)} ESCAPE '\\'`;
+}
+
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
 export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: SqlDialect, firstParam = 1): SqlFragment {
   const clauses: string[] = [];
@@ -24,14 +53,14 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: Sq
   if (filter.modelId) clauses.push(`model_id = ${p(filter.modelId)}`);
   if (filter.mode) clauses.push(`mode = ${p(filter.mode)}`);
   if (filter.batchId) clauses.push(`batch_id = ${p(filter.batchId)}`);
+  if (filter.hidden === false) clauses.push('hidden_at IS NULL');
   if (filter.ids?.length) clauses.push(`id IN (${list(filter.ids)})`);
   if (filter.errorCodes?.length) clauses.push(`error_code IN (${list(filter.errorCodes)})`);
   if (filter.fromMs !== undefined) clauses.push(`created_at >= ${p(filter.fromMs)}`);
   if (filter.toMs !== undefined) clauses.push(`created_at <= ${p(filter.toMs)}`);
   if (filter.q) {
     const q = filter.q.trim();
-    const like = `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
-    clauses.push(`(${like} OR id = ${p(q)} OR upstream_task_id = ${p(q)})`);
+    clauses.push(`(${promptMatch(q, dialect, p)} OR ${idMatch(q, p)})`);
   }
   if (filter.before) {
     const { createdAt, id } = filter.before;

@@ -46,6 +46,9 @@ const COLUMN_FIELDS = [
   'failures',
   'updatedAt',
   'finishedAt',
+  'imageName',
+  'hiddenAt',
+  'retryOf',
 ] as const satisfies readonly Exclude<keyof TaskRecord, 'result' | 'error'>[];
 
 export type TaskRow = SnakeCased<TaskRecord, (typeof COLUMN_FIELDS)[number]> & {
@@ -89,5 +92,12 @@ export function acceptedEvent(task: NewTask): NewTaskEvent {
 /** The row a new task is inserted as: what the request decided, queued and due at once. */
 export function newTaskRow(task: NewTask) {
   const at = task.createdAt;
-  return { ...snakeCased(task, NEW_TASK_FIELDS), status: 'queued', next_poll_at: at, updated_at: at };
+  return {
+    ...snakeCased(task, NEW_TASK_FIELDS),
+    image_name: task.imageName ?? null,
+    retry_of: task.retryOf ?? null,
+    status: 'queued',
+    next_poll_at: at,
+    updated_at: at,
+  };
 }

@@ -47,6 +47,8 @@ export interface TaskRecord {
   mode: Mode;
   prompt: string;
   image: string;
+  /** The photo's own name (an upload's file name, a link's last path segment), sanitized; null when unknown. */
+  imageName: string | null;
   duration: Duration;
   resolution: Resolution;
   priceCredits: number;
@@ -70,6 +72,10 @@ export interface TaskRecord {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When a person hid the finished task from the gallery (undone by unhiding); support still lists it. */
+  hiddenAt: number | null;
+  /** The failed task this one tries again ("Retry failed" on a batch); each task is retried at most once. */
+  retryOf: string | null;
 }
 
 /** What a request decides about a task; the rest of its record starts empty and is the tracker's to fill. */
@@ -90,7 +96,8 @@ export const NEW_TASK_FIELDS = [
   'createdAt',
 ] as const satisfies readonly (keyof TaskRecord)[];
 
-export type NewTask = Pick<TaskRecord, (typeof NEW_TASK_FIELDS)[number]>;
+export type NewTask = Pick<TaskRecord, (typeof NEW_TASK_FIELDS)[number]> &
+  Partial<Pick<TaskRecord, 'imageName' | 'retryOf'>>;
 
 export interface CreateTaskOptions {
   /** Refuse when the simulated balance, less what unfinished tasks will cost, cannot pay for this one. */
@@ -117,6 +124,8 @@ export interface TaskListFilter {
   toMs?: number;
   batchId?: string;
   ids?: readonly string[];
+  /** False: leave out the tasks a person hid from the gallery. Unset: every task. */
+  hidden?: boolean;
   /** Only tasks that ended with one of these error codes. */
   errorCodes?: readonly string[];
   /** Newest first: items strictly older than this (created_at, id) pair. */
@@ -151,6 +160,12 @@ export interface TasksStore {
   createMany(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]>;
   get(id: string): Promise<TaskRecord | null>;
   getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null>;
+  /**
+   * The row's version, which the database moves on every update of the task (a trigger, so no
+   * write path can forget it); null once there is no such task. Read it before the task to keep
+   * the pair safe: a write in between makes the version older than the task, never newer.
+   */
+  version(id: string): Promise<number | null>;
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
   /** Tasks per status for the same filter without its status, cursor and limit. */
   countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
@@ -163,4 +178,15 @@ export interface TasksStore {
    * False when it had already ended, or when `lease` is given and no longer held.
    */
   finish(id: string, outcome: TaskOutcome, event: NewTaskEvent, at: number, lease?: Lease): Promise<boolean>;
+  /**
+   * Hides (`at`) or shows again (null) a finished task in the gallery; nothing else about it
+   * changes (its ledger entries, history and media stay). False when the task is missing or unfinished.
+   */
+  setHidden(id: string, at: number | null): Promise<boolean>;
+  /**
+   * Inserts the retries of failed tasks (each with `retryOf` set) in one transaction, and hides
+   * the tasks they retry from the gallery. A task already retried is skipped, also when two
+   * requests race (a unique index on retry_of): answers only the tasks this call made.
+   */
+  createRetries(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]>;
 }

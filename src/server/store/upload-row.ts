@@ -4,6 +4,7 @@ import type { UploadRecord } from './uploads-store';
 export interface UploadRow {
   id: string;
   file_name: string;
+  original_name: string | null;
   url: string;
   width: number;
   height: number;
@@ -16,6 +17,7 @@ export function uploadRow(upload: UploadRecord): UploadRow {
   return {
     id: upload.id,
     file_name: upload.fileName,
+    original_name: upload.originalName,
     url: upload.url,
     width: upload.width,
     height: upload.height,
@@ -30,6 +32,7 @@ export function toUpload(row: UploadRow | undefined): UploadRecord | null {
   return {
     id: row.id,
     fileName: row.file_name,
+    originalName: row.original_name ?? null,
     url: row.url,
     width: row.width,
     height: row.height,

@@ -8,6 +8,8 @@ export interface UploadRecord<C extends UploadContentType = UploadContentType> {
   id: string;
   /** The random name under `media/uploads/`. */
   fileName: string;
+  /** The name the person's file had (the multipart file name), sanitized; null when none was sent. */
+  originalName: string | null;
   url: string;
   /** 0 for a soundtrack. */
   width: number;

@@ -6,14 +6,19 @@ import { toTaskJson } from './task-json';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** `tasks` in the order they were asked for (the batch's first task first); never empty. */
+/**
+ * `all` in the order they were asked for (the batch's first task first); never empty. A failed
+ * task that was retried counts as its retry, so "Retry failed" never makes a batch look larger.
+ */
 export function toBatchJson(
   batchId: string,
-  tasks: readonly TaskRecord[],
+  all: readonly TaskRecord[],
   origin: string,
   typicalDurationMs: number,
   now = Date.now(),
 ): Batch {
+  const retried = new Set(all.flatMap((task) => (task.retryOf ? [task.retryOf] : [])));
+  const tasks = all.filter((task) => !retried.has(task.id));
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   for (const task of tasks) counts[task.status]++;
   const done = tasks.every((task) => isFinalStatus(task.status));
@@ -26,6 +31,7 @@ export function toBatchJson(
     finished_at: done ? iso(lastEnd) : null,
     task_count: tasks.length,
     counts,
+    retried: retried.size,
     progress: Math.round(progress / tasks.length),
     done,
     total_price_credits: tasks.reduce((sum, task) => sum + task.priceCredits, 0),

@@ -12,6 +12,7 @@ import type { GenerationRequest } from '@/shared/contract';
 import type { BatchRequest } from '@/shared/batch-contract';
 import type { HttpError } from '@/server/http/http-error';
 import { requestOrigin } from '@/server/http/request-origin';
+import { imageNameOf } from '@/server/images/image-name';
 import { isMissingOwnUpload } from '@/server/images/missing-own-upload';
 import type { Services } from '@/server/services';
 import { newId } from '@/server/store/new-id';
@@ -69,8 +70,10 @@ export async function startTasks(
   }
   try {
     const origin = requestOrigin(c, config.publicBaseUrl);
+    const names = new Map<string, string | null>();
     for (const [index, image] of request.images.entries()) {
       if (await isMissingOwnUpload(image, origin, store.uploads)) throw refusals.missingUpload(index);
+      names.set(image, await imageNameOf(image, origin, store.uploads));
     }
     const now = Date.now();
     const batchId = request.batch ? newId('bat', now) : null;
@@ -85,6 +88,7 @@ export async function startTasks(
       mode: modeOfModel(variant.model)!,
       prompt: request.prompt,
       image,
+      imageName: names.get(image) ?? null,
       duration: variant.duration,
       resolution: variant.resolution,
       priceCredits: variant.priceCredits,

@@ -49,14 +49,11 @@ export class TaskEndings {
       return this.fail(task, 'result_unreadable', resultUnreadableMessage(engine, detail, 0), 'engine');
     }
     try {
-      const report = await archiveResult(
-        task.id,
-        { videoUrl: state.videoUrl, posterUrl: state.posterUrl },
-        engine,
-        media,
-        signal,
-        { onStorageWait: (error) => this.recordStorageWait(task, state, error) },
-      );
+      const archive = () =>
+        archiveResult(task.id, { videoUrl: state.videoUrl!, posterUrl: state.posterUrl }, engine, media, signal, {
+          onStorageWait: (error) => this.recordStorageWait(task, state, error),
+        });
+      const report = await (this.context.downloads ? this.context.downloads.run(archive) : archive());
       await exchanges.record(task.id, 'download', {
         body: {
           video_url: state.videoUrl,

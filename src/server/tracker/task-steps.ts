@@ -64,13 +64,18 @@ export class TaskSteps {
     const sent = await this.prepareImage(task, signal);
     const attempts = task.attempts + 1;
     // Written before the call: after a crash, the next step knows the engine may have the job already.
-    await store.tasks.update(task.id, { submitStartedAt: task.submitStartedAt ?? Date.now(), attempts });
+    // Refused when the task was canceled (or taken over) since it was claimed: then it is never sent.
+    const stillOurs = await store.tasks.update(task.id, {
+      submitStartedAt: task.submitStartedAt ?? Date.now(),
+      attempts,
+    });
+    if (!stillOurs) return;
     // The task id goes as Idempotency-Key, for an engine that honours it (engine.submitsAreIdempotent says which do).
     const state = await engine.submit(sent, { idempotencyKey: task.id, signal });
     await exchanges.record(task.id, 'submit', { httpStatus: state.httpStatus, body: state.raw });
     const submittedAt = Date.now();
     const upstreamTaskId = state.upstreamTaskId;
-    await store.tasks.update(
+    const kept = await store.tasks.update(
       task.id,
       { upstreamTaskId, submittedAt, failures: 0, nextPollAt: submittedAt + engine.pollDelayMs(0) },
       taskEvent(
@@ -80,6 +85,8 @@ export class TaskSteps {
         `Sent to ${describeEngine(engine)}; its task id is ${upstreamTaskId}.`,
       ),
     );
+    // Canceled while the submit was in flight: the job is let go (the exchange above keeps its id for support).
+    if (!kept) return engine.release(engineTask(task));
     await this.apply({ ...task, attempts, upstreamTaskId, submittedAt }, state, signal, false);
   }
 
@@ -119,7 +126,7 @@ export class TaskSteps {
     const progress = Math.max(task.progress, state.progress ?? task.progress);
     const changed = status !== task.status;
     if (changed && polled) await recordPoll();
-    await store.tasks.update(
+    const written = await store.tasks.update(
       task.id,
       {
         status: status as 'queued' | 'running',
@@ -131,5 +138,7 @@ export class TaskSteps {
       },
       changed ? taskEvent(status, progress, 'engine', status === 'running' ? 'Generating.' : null) : undefined,
     );
+    // The task ended meanwhile (canceled) or is another server's now: what this engine holds for it goes.
+    if (!written) engine.release(engineTask(task));
   }
 }

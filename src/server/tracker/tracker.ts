@@ -10,10 +10,13 @@ import type { Engine } from '@/server/engine/engine';
 import type { Logger } from '@/server/logger';
 import type { MediaStorage } from '@/server/media/media-storage';
 import type { Store } from '@/server/store/store';
+import type { ClaimKind } from '@/server/store/task-leases';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import { ExchangeLog } from './exchange-log';
+import { outsideRequest } from '@/server/request-context';
 import { forgetExpiredKeys } from '@/server/tasks/idempotency-retention';
 import { HeldTasks } from './held-tasks';
+import { Limiter } from './limiter';
 import { TaskSteps } from './task-steps';
 import { taskEvent } from './tracking-context';
 import { WakeableLoop } from './wakeable-loop';
@@ -31,12 +34,31 @@ export interface TrackerOptions {
   deadlineMs: number;
   /** Called when a task ends, so its callback goes out at once. */
   onTaskEnded?: (taskId: string) => void;
-  maxConcurrentSteps?: number;
+  /** Submits at once on this server (default 8). */
+  maxConcurrentSubmits?: number;
+  /** Polls at once on this server (default 256): each waits on one small upstream call. */
+  maxConcurrentPolls?: number;
+  /** Finished videos copied in at once (default 8). */
+  maxConcurrentDownloads?: number;
   /** How long a claim holds a task unless renewed (tests shorten it). */
   leaseMs?: number;
 }
 
 const PURGE_EVERY_MS = 60 * 60_000;
+/*
+ * Passes run this often at most on their own (a wake for a new task runs one at once): tasks due
+ * a few ms apart are claimed in one pass, and a hundred steps ending within it ask for one pass.
+ */
+const PASS_GAP_MS = 100;
+const KINDS: readonly ClaimKind[] = ['submit', 'poll'];
+
+/** What this server's tracker is doing now, for /metrics. */
+export interface TrackerLoad {
+  submits: number;
+  polls: number;
+  downloadsRunning: number;
+  downloadsQueued: number;
+}
 
 /* What a restart does with a submit that was under way: depends on whether the engine knows a repeat. */
 const RESUBMIT_NOTE =
@@ -47,20 +69,29 @@ const NO_RESUBMIT_NOTE =
 export class Tracker {
   private readonly loop: WakeableLoop;
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly running: Record<ClaimKind, number> = { submit: 0, poll: 0 };
+  private readonly limits: Record<ClaimKind, number>;
+  private readonly downloads: Limiter;
   private readonly hinted = new Set<string>();
   private readonly stopping = new AbortController();
   private readonly exchanges: ExchangeLog;
   private readonly steps: TaskSteps;
   private readonly held: HeldTasks;
-  private readonly maxSteps: number;
   private lastPurgeAt = 0;
 
   constructor(private readonly options: TrackerOptions) {
     this.exchanges = new ExchangeLog(options.store.history, options.secrets);
     this.held = new HeldTasks(options.store, options.log, options.leaseMs);
     const store = this.held.store;
-    this.steps = new TaskSteps({ ...options, store, exchanges: this.exchanges, stopping: this.stopping.signal });
-    this.maxSteps = options.maxConcurrentSteps ?? 8;
+    this.downloads = new Limiter(options.maxConcurrentDownloads ?? 8);
+    this.steps = new TaskSteps({
+      ...options,
+      store,
+      exchanges: this.exchanges,
+      stopping: this.stopping.signal,
+      downloads: this.downloads,
+    });
+    this.limits = { submit: options.maxConcurrentSubmits ?? 8, poll: options.maxConcurrentPolls ?? 256 };
     this.loop = new WakeableLoop(
       () => this.pass(),
       (error) => options.log.error('tracker pass failed', { error: (error as Error).message }),
@@ -70,12 +101,27 @@ export class Tracker {
   async start(): Promise<void> {
     await this.options.store.leases.join(this.options.serverId, Date.now());
     this.held.start();
+    await this.options.store.wakes?.listen(() => this.loop.wake());
     this.loop.start();
   }
 
-  /** Looks for due work now (a new task, a webhook). */
+  /** Looks for due work now (a new task, a webhook), here and on the other servers sharing the store. */
   wake(): void {
-    this.loop.wake();
+    // The passes it starts go on for themselves: their log lines are not the waking request's.
+    outsideRequest(() => {
+      this.loop.wake();
+      this.options.store.wakes?.notify();
+    });
+  }
+
+  get load(): TrackerLoad {
+    const { submit, poll } = this.running;
+    return {
+      submits: submit,
+      polls: poll,
+      downloadsRunning: this.downloads.running,
+      downloadsQueued: this.downloads.queued,
+    };
   }
 
   /**
@@ -106,19 +152,22 @@ export class Tracker {
   private async pass(): Promise<number | null> {
     const now = Date.now();
     await this.purgeIfDue(now);
-    const free = this.maxSteps - this.inFlight.size;
-    if (free > 0) {
-      const claim = { owner: this.options.serverId, until: now + this.held.leaseMs };
+    for (const kind of KINDS) {
+      const free = this.limits[kind] - this.running[kind];
+      if (free <= 0) continue;
+      const claim = { owner: this.options.serverId, until: now + this.held.leaseMs, kind };
       for (const { task, lease, interrupted } of await this.options.store.leases.claimDue(now, free, claim)) {
         this.held.hold(task.id, lease);
         // Its lease ran out while its step still runs here (the process stalled): the step keeps it.
-        if (!this.inFlight.has(task.id)) this.launch(task, interrupted);
+        if (!this.inFlight.has(task.id)) this.launch(task, interrupted, kind);
       }
     }
-    return this.options.store.leases.nextDueAt();
+    const next = await this.options.store.leases.nextDueAt();
+    return next === null ? null : Math.max(next, now + PASS_GAP_MS);
   }
 
-  private launch(task: TaskRecord, interrupted: boolean): void {
+  private launch(task: TaskRecord, interrupted: boolean, kind: ClaimKind): void {
+    this.running[kind] += 1;
     const run = (interrupted ? this.notePickedUp(task) : Promise.resolve())
       .then(() => this.steps.run(task))
       .then(() => this.pollAgainIfHinted(task.id))
@@ -132,7 +181,9 @@ export class Tracker {
             this.options.log.warn('lease hand-back failed', { task: task.id, error: (error as Error).message }),
           );
         this.inFlight.delete(task.id);
-        this.wake();
+        this.running[kind] -= 1;
+        // Its next poll, or a slot for a waiting task: looked for soon, one pass for a burst of endings.
+        this.loop.wakeWithin(PASS_GAP_MS);
       });
     this.inFlight.set(task.id, run);
   }

@@ -6,6 +6,7 @@ import type { NewTaskEvent } from '@/server/store/history-store';
 import type { Store } from '@/server/store/store';
 import type { TaskRecord } from '@/server/store/tasks-store';
 import type { ExchangeLog } from './exchange-log';
+import type { Limiter } from './limiter';
 
 /** What the tracker's steps share: where state lives, who does the work, and the shutdown signal. */
 export interface TrackingContext {
@@ -19,6 +20,8 @@ export interface TrackingContext {
   /** Aborted when the server stops: calls in progress end, and their tasks are picked up on the next start. */
   stopping: AbortSignal;
   onTaskEnded?: (taskId: string) => void;
+  /** Copies of finished videos, few at once however many polls find theirs ready together. */
+  downloads?: Limiter;
 }
 
 export function taskEvent(

@@ -5,6 +5,9 @@
  */
 export class WakeableLoop {
   private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
+  /** A pass asked for (wakeWithin) while one ran: the next is due by then at the latest. */
+  private dueBy = Infinity;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -32,6 +35,17 @@ export class WakeableLoop {
     this.running = this.runPasses();
   }
 
+  /**
+   * Makes sure a pass runs within `ms`: many calls in a burst (steps ending by the hundred) are
+   * one pass, where wake() would run one after each.
+   */
+  wakeWithin(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.running) this.dueBy = Math.min(this.dueBy, at);
+    else if (!this.timer || this.timerAt > at) this.schedule(at);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -52,7 +66,15 @@ export class WakeableLoop {
     } while (this.again && !this.stopped);
     this.running = null;
     if (this.stopped) return;
-    const wait = next === null ? this.idleMs : Math.min(this.idleMs, Math.max(0, next - Date.now()));
-    this.timer = setTimeout(() => this.wake(), wait);
+    const now = Date.now();
+    const at = Math.min(this.dueBy, next === null ? now + this.idleMs : Math.min(now + this.idleMs, next));
+    this.dueBy = Infinity;
+    this.schedule(at);
+  }
+
+  private schedule(at: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.wake(), Math.max(0, at - Date.now()));
   }
 }

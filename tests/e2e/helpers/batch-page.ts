@@ -7,8 +7,9 @@ export function batchForm(page: Page) {
   return page.getByRole('form', { name: 'Batch of videos' });
 }
 
-export async function openBatchForm(page: Page): Promise<void> {
-  await page.goto('/');
+/** `base`: a spec's own server; the configured one when empty. */
+export async function openBatchForm(page: Page, base = ''): Promise<void> {
+  await page.goto(`${base}/`);
   await page.getByRole('group', { name: 'What to make' }).getByRole('button', { name: 'Batch' }).click();
   await expect(batchForm(page)).toBeVisible();
 }

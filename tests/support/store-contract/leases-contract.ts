@@ -36,6 +36,18 @@ export function leasesContract(h: StoreHarness) {
       expect(await h.store.leases.nextDueAt()).toBe(T0 + 30_000);
     });
 
+    it('claims only submits or only polls when asked for one kind', async () => {
+      await join(h.store);
+      const [unsent, sent] = await dueTasks(h.store, 2);
+      await h.store.tasks.update(sent!, { upstreamTaskId: 'up-kind', submittedAt: T0 });
+      const claim = { owner: 'srv_a', until: T0 + 30_000 };
+      const polls = await h.store.leases.claimDue(T0 + 10, 5, { ...claim, kind: 'poll' });
+      expect(polls.map((c) => c.task.id)).toEqual([sent]);
+      expect(await h.store.leases.claimDue(T0 + 10, 5, { ...claim, kind: 'poll' })).toEqual([]);
+      const submits = await h.store.leases.claimDue(T0 + 10, 5, { ...claim, kind: 'submit' });
+      expect(submits.map((c) => c.task.id)).toEqual([unsent]);
+    });
+
     it('passes a lease that ran out to another server, marked interrupted; its old holder can no longer write', async () => {
       const other = await h.open();
       await join(h.store, other);

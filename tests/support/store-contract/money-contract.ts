@@ -72,6 +72,7 @@ export function moneyContract(h: StoreHarness) {
       const upload = {
         id: 'upl_1',
         fileName: 'upl_1.png',
+        originalName: 'Red shoe — side.png',
         url: 'http://localhost/media/uploads/upl_1.png',
         width: 640,
         height: 480,

@@ -9,6 +9,7 @@ import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
 import type { Batch } from '@/shared/batch-contract';
 import { useBatch } from '@/features/batch/api/get-batch';
+import { useRetryFailed } from '@/features/batch/api/retry-failed';
 
 export interface BatchHeaderProps {
   batchId: string;
@@ -29,6 +30,7 @@ function useEndedCount(listed: readonly Task[]): number {
 /** Above a batch's cards in the gallery: how far along it is, what it cost, and all of it as one ZIP. */
 export function BatchHeader({ batchId, listed }: BatchHeaderProps) {
   const { data: batch, refetch } = useBatch(batchId);
+  const retry = useRetryFailed(batchId);
   const ended = useEndedCount(listed);
   // A card just ended: the batch's counts and spend changed, ask now rather than at the next poll.
   const seen = useRef(ended);
@@ -40,6 +42,8 @@ export function BatchHeader({ batchId, listed }: BatchHeaderProps) {
   const ready = batch?.counts.succeeded ?? listed.filter((t) => t.status === 'succeeded').length;
   const running = batch ? batch.counts.queued + batch.counts.running : 0;
   const failed = batch ? batch.counts.failed + batch.counts.canceled : 0;
+  // Canceled videos were stopped on purpose: only the failed ones are offered again.
+  const retryable = batch?.counts.failed ?? 0;
   const parts = [
     `${ready} of ${count} ready`,
     running ? `${running} generating` : null,
@@ -56,6 +60,18 @@ export function BatchHeader({ batchId, listed }: BatchHeaderProps) {
         <p className="min-w-0 flex-1 truncate text-xs text-slate-600 dark:text-slate-400" title={listed[0]?.prompt}>
           {listed[0]?.prompt}
         </p>
+        {retryable > 0 ? (
+          <button
+            type="button"
+            onClick={() => retry.mutate()}
+            disabled={retry.isPending}
+            className={buttonClasses('secondary', 'sm')}
+            title="Make the failed videos again with the same settings and photos"
+            data-testid="retry-failed"
+          >
+            <Icon name="rerun" /> Retry failed ({retryable})
+          </button>
+        ) : null}
         {ready > 0 ? (
           <a href={zipDownloadUrl({ batchId })} download className={buttonClasses('secondary', 'sm')}>
             <Icon name="download" /> Download all (ZIP)

@@ -15,6 +15,11 @@ export function VariantPicker({ options, selected, onToggle, max }: VariantPicke
   const reasonId = useId();
   const reasons = [...new Set(options.map((o) => o.unavailable).filter((r): r is string => Boolean(r)))];
   const full = selected.size >= max;
+  // The reason matters once a duration that rules a combination out is picked (10 s: no 1080P);
+  // until then the disabled cards say "Not offered" and the reason is only their description.
+  const reasonApplies = options.some(
+    (o) => selected.has(o.key) && options.some((other) => other.unavailable && other.duration === o.duration),
+  );
   return (
     <fieldset className="flex min-w-0 flex-col gap-3">
       <legend className="mb-1 text-sm font-semibold">Variants</legend>
@@ -75,7 +80,12 @@ export function VariantPicker({ options, selected, onToggle, max }: VariantPicke
         </div>
       ))}
       {reasons.length ? (
-        <p id={reasonId} className="text-xs text-amber-800 dark:text-amber-300" data-testid="variant-unavailable">
+        <p
+          id={reasonId}
+          hidden={!reasonApplies}
+          className="text-xs text-slate-700 dark:text-slate-300"
+          data-testid="variant-unavailable"
+        >
           {reasons.join(' ')}
         </p>
       ) : null}

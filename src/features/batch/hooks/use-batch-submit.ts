@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useToast } from '@/components/toast/toast-context';
 import { formatCredits } from '@/lib/format-credits';
 import { IdempotencyAttempt } from '@/lib/idempotency-attempt';
+import { askToReveal } from '@/lib/reveal-new-work';
 import type { BatchRequestInput } from '@/shared/batch-contract';
 import { useCreateBatch } from '@/features/batch/api/create-batch';
 
@@ -24,6 +25,7 @@ export function useBatchSubmit(onCreated: () => void) {
       try {
         const created = await mutation.mutateAsync({ request, idempotencyKey: attempt.keyFor(request) });
         attempt.complete();
+        askToReveal({ taskId: created.task_ids[0] ?? '', batchId: created.batch_id });
         toast({
           kind: 'success',
           title: 'Your batch is on its way',

@@ -9,7 +9,8 @@ import { TaskCard } from './task-card';
 
 /* About what the first screen shows at desktop width. */
 const EAGER_CARDS = 4;
-const GRID = 'grid gap-4 sm:grid-cols-2 2xl:grid-cols-3';
+/* minmax(0,1fr): a card's long word or link never widens its column past the screen. */
+const GRID = 'grid grid-cols-[minmax(0,1fr)] gap-4 sm:grid-cols-2 2xl:grid-cols-3';
 
 export interface GalleryListProps {
   tasks: readonly Task[];
@@ -41,8 +42,8 @@ interface CardItemProps extends Pick<GalleryListProps, 'now' | 'onWatch'> {
  */
 const CardItem = memo(function CardItem({ task, now, onWatch, eager, selected, onSelect, row }: CardItemProps) {
   return (
-    <li className="flex" {...row}>
-      <div className="flex w-full flex-col [&>article]:flex-1">
+    <li className="flex min-w-0" {...row}>
+      <div className="flex w-full min-w-0 flex-col [&>article]:flex-1">
         <TaskCard
           task={task}
           now={now}
@@ -102,7 +103,7 @@ export function GalleryList({ tasks, now, onWatch, selection, renderBatchHeader 
     group.batchId === null ? (
       card(group.tasks[0], row)
     ) : (
-      <li key={group.batchId} className="sm:col-span-2 2xl:col-span-3" {...row}>
+      <li key={group.batchId} className="min-w-0 sm:col-span-2 2xl:col-span-3" {...row}>
         <section
           aria-label={`Batch of ${group.tasks.length} ${group.tasks.length === 1 ? 'video' : 'videos'}`}
           data-testid="batch-group"

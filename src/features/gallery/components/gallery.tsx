@@ -7,6 +7,7 @@ import type { Task } from '@/shared/contract';
 import { isFinalStatus } from '@/shared/status';
 import { useTaskList } from '@/lib/api/get-tasks';
 import { useWatchTasks } from '@/lib/task-polling/watch-tasks';
+import { forgetReveal, isStale, scrollBelowHeader, usePendingReveal } from '@/lib/reveal-new-work';
 import { useFinishNotices } from '@/features/gallery/hooks/use-finish-notices';
 import { useGalleryFilters } from '@/features/gallery/hooks/use-gallery-filters';
 import { useSelection } from '@/features/gallery/hooks/use-selection';
@@ -60,6 +61,17 @@ export function Gallery({ renderBatchHeader, onCompare, onMontage }: GalleryProp
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const clearFilters = useCallback(() => setFilters(NO_FILTERS), [setFilters]);
+
+  // New work from a form: once its card is listed (the list refetches after a submit), show it.
+  const reveal = usePendingReveal();
+  useEffect(() => {
+    if (!reveal) return;
+    if (isStale(reveal)) return forgetReveal(reveal);
+    const element = document.querySelector(reveal.selector);
+    if (!element) return;
+    scrollBelowHeader(element, document.querySelector('header'));
+    forgetReveal(reveal);
+  }, [reveal, tasks]);
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4">

@@ -8,7 +8,8 @@ import { formatEta } from '@/lib/format-eta';
 import type { Task } from '@/shared/contract';
 import { STATUS_LABELS } from '@/shared/status';
 import { useTaskSnapshot } from '@/lib/task-polling/use-task-snapshot';
-import { TaskActions, TaskQuickLinks } from './task-actions';
+import { failureText } from '@/features/gallery/lib/failure-text';
+import { REUSE_LABEL, TaskActions, TaskQuickLinks } from './task-actions';
 import { TaskMedia } from './task-media';
 import { MODE_LABELS } from '@/lib/mode-labels';
 
@@ -22,9 +23,10 @@ export interface TaskCardProps {
   onSelectedChange?: (selected: boolean) => void;
 }
 
-function priceLine(task: Task): string {
+/* A failed or canceled card's message says it was not charged; the line does not say it again. */
+function priceLine(task: Task): string | null {
   if (task.status === 'succeeded') return `${formatCredits(task.charged_credits || task.price_credits)} charged`;
-  if (task.status === 'failed' || task.status === 'canceled') return 'Nothing was charged';
+  if (task.status === 'failed' || task.status === 'canceled') return null;
   return formatCredits(task.price_credits);
 }
 
@@ -40,7 +42,7 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
       data-testid="task-card"
       data-task-id={task.task_id}
       data-status={task.status}
-      className={`flex flex-col overflow-hidden rounded-xl bg-white shadow-sm dark:bg-slate-900 ${selected ? 'ring-2 ring-brand-600 dark:ring-brand-400' : 'ring-1 ring-slate-200 dark:ring-slate-800'}`}
+      className={`flex min-w-0 flex-col overflow-hidden rounded-xl bg-white shadow-sm dark:bg-slate-900 ${selected ? 'ring-2 ring-brand-600 dark:ring-brand-400' : 'ring-1 ring-slate-200 dark:ring-slate-800'}`}
     >
       <TaskMedia task={task} onOpenPlayer={() => onWatch(task)} eager={eager} />
       <div className="flex flex-1 flex-col gap-2 p-3">
@@ -68,11 +70,24 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
             <TaskQuickLinks task={task} />
           </span>
         </div>
-        <p id={promptId} className="line-clamp-2 text-sm text-slate-900 dark:text-slate-100" title={task.prompt}>
+        {task.image_name ? (
+          <p
+            className="truncate text-sm font-medium text-slate-900 dark:text-slate-100"
+            title={task.image_name}
+            data-testid="task-photo-name"
+          >
+            {task.image_name}
+          </p>
+        ) : null}
+        <p
+          id={promptId}
+          className="line-clamp-2 text-sm wrap-anywhere text-slate-900 dark:text-slate-100"
+          title={task.prompt}
+        >
           {task.prompt}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {MODE_LABELS[task.mode]} · {task.duration} s · {task.resolution} · {priceLine(task)}
+          {[MODE_LABELS[task.mode], `${task.duration} s`, task.resolution, priceLine(task)].filter(Boolean).join(' · ')}
         </p>
         {running ? (
           <div className="flex flex-col gap-1">
@@ -91,11 +106,8 @@ export function TaskCard({ task: listed, now, onWatch, eager, selected, onSelect
             className="rounded-lg bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/60 dark:text-red-200"
             data-testid="task-error"
           >
-            <p>
-              {task.error?.message ??
-                (task.status === 'canceled' ? 'The task was canceled.' : 'The generation failed.')}
-            </p>
-            <p className="mt-1 font-medium">Nothing was charged. Re-run to try again.</p>
+            <p>{failureText(task)}</p>
+            <p className="mt-1 font-medium">“{REUSE_LABEL}” fills the form to try again.</p>
           </div>
         ) : null}
         <div className="mt-auto pt-1">

@@ -4,6 +4,7 @@ import { useToast } from '@/components/toast/toast-context';
 import { noticeInBackground } from '@/lib/background-notice';
 import { queryKeys } from '@/lib/query-keys';
 import type { Task } from '@/shared/contract';
+import { failureText } from '@/features/gallery/lib/failure-text';
 import { shortPrompt } from '@/features/gallery/lib/short-prompt';
 
 /**
@@ -22,9 +23,7 @@ export function useFinishNotices(): (tasks: Task[]) => void {
           : task.status === 'canceled'
             ? 'A video was canceled'
             : 'A video could not be made';
-        const description = ok
-          ? shortPrompt(task.prompt)
-          : `${task.error?.message ?? shortPrompt(task.prompt)} Nothing was charged.`;
+        const description = ok ? shortPrompt(task.prompt) : failureText(task);
         toast({ kind: ok ? 'success' : 'error', title, description });
         noticeInBackground(title, description);
       }

@@ -4,10 +4,12 @@
  * gallery scrolled through thousands of videos keeps a few dozen cards in the DOM. The window
  * scrolls (not a box), and every rendered row is measured, so spacers stand in for the rest
  * at their real heights. The row holding focus stays rendered however far the page scrolls.
+ * The virtualizer's code loads the first time the list passes WINDOW_FROM_ROWS; until it has
+ * arrived every row is rendered, as for a short list.
  */
-import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
-import { rowSlots } from '@/features/gallery/lib/row-slots';
+import { rowSlots, type RowSlot } from '@/features/gallery/lib/row-slots';
+import { useLazyWindowVirtualizer } from './use-lazy-window-virtualizer';
 
 const WINDOW_FROM_ROWS = 36;
 /* A card at desktop width; rows are measured once rendered, so this only places rows not seen yet. */
@@ -39,7 +41,7 @@ export function useWindowRows(listRef: RefObject<HTMLElement | null>, count: num
 
   const focusedRow = useRef<number | null>(null);
   const windowed = count > WINDOW_FROM_ROWS;
-  const virtualizer = useWindowVirtualizer({
+  const virtualizer = useLazyWindowVirtualizer(windowed, (core) => ({
     count,
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: keyOf,
@@ -48,12 +50,12 @@ export function useWindowRows(listRef: RefObject<HTMLElement | null>, count: num
     scrollMargin: listTop,
     rangeExtractor: (range) => {
       if (!windowed) return allRows(range.count);
-      const indexes = defaultRangeExtractor(range);
+      const indexes = core.defaultRangeExtractor(range);
       const focused = focusedRow.current;
       if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
       return [...indexes, focused].sort((a, b) => a - b);
     },
-  });
+  }));
 
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
     const row = (event.target as HTMLElement).closest(`[${ROW_ATTRIBUTE}]`);
@@ -63,6 +65,8 @@ export function useWindowRows(listRef: RefObject<HTMLElement | null>, count: num
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusedRow.current = null;
   }, []);
 
-  const slots = rowSlots(virtualizer.getVirtualItems(), count, virtualizer.getTotalSize(), listTop, gapPx);
-  return { slots, measureRow: virtualizer.measureElement, onFocus, onBlur };
+  const slots = virtualizer
+    ? rowSlots(virtualizer.getVirtualItems(), count, virtualizer.getTotalSize(), listTop, gapPx)
+    : allRows(count).map((index): RowSlot => ({ kind: 'row', index }));
+  return { slots, measureRow: virtualizer?.measureElement, onFocus, onBlur };
 }

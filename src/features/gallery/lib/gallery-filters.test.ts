@@ -17,8 +17,13 @@ describe('gallery filters', () => {
   });
 
   it('asks the server for both unfinished statuses under "In progress"', () => {
-    expect(toListQuery({ status: 'active', mode: 'all', q: ' dog ' })).toEqual({ status: 'queued,running', q: 'dog' });
-    expect(toListQuery(NO_FILTERS)).toEqual({});
+    // The gallery never lists what a person hid (issue 19): `hidden: '0'` on every query.
+    expect(toListQuery({ status: 'active', mode: 'all', q: ' dog ' })).toEqual({
+      status: 'queued,running',
+      q: 'dog',
+      hidden: '0',
+    });
+    expect(toListQuery(NO_FILTERS)).toEqual({ hidden: '0' });
   });
 
   it('knows when the view is filtered', () => {

@@ -55,8 +55,9 @@ const STATUS_QUERY: Record<StatusFilter, string | undefined> = {
   canceled: 'canceled',
 };
 
+/* The gallery leaves out what a person hid (support's list shows everything). */
 export function toListQuery(filters: GalleryFilters): TaskListFilters {
-  const query: TaskListFilters = {};
+  const query: TaskListFilters = { hidden: '0' };
   const status = STATUS_QUERY[filters.status];
   if (status) query.status = status;
   if (filters.mode !== 'all') query.mode = filters.mode;

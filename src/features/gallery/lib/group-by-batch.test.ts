@@ -23,6 +23,14 @@ describe('groupByBatch', () => {
     ]);
   });
 
+  it('puts a batch’s later retries in its one group, where its newest task is', () => {
+    expect(shape([task('r2', 'b1'), task('t5', null), task('t3', 'b1'), task('t2', 'b1'), task('t1', null)])).toEqual([
+      ['b1', ['t2', 't3', 'r2']],
+      [null, ['t5']],
+      [null, ['t1']],
+    ]);
+  });
+
   it('has nothing to group in an empty list', () => {
     expect(groupByBatch([])).toEqual([]);
   });

@@ -1,16 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useEffectEvent, useId, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type PathValue } from 'react-hook-form';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { useCredits } from '@/lib/api/get-credits';
-import { modifierKeyLabel } from '@/lib/shortcut-keys';
+import { useModifierKeyLabel } from '@/lib/shortcut-keys';
 import { generationFormSchema, type GenerationForm } from '@/shared/contract';
 import { modelIdForMode, quote } from '@/shared/pricing';
 import { useCatalogue } from '@/lib/api/get-catalogue';
 import { SAMPLE_PROMPT } from '@/features/generate/api/get-sample-image';
 import { useGenerationSubmit } from '@/features/generate/hooks/use-generation-submit';
+import { useFormDraft } from '@/features/generate/hooks/use-form-draft';
 import { useImageSource } from '@/features/generate/hooks/use-image-source';
+import { readDraft } from '@/features/generate/lib/form-draft';
 import { usePasteImage } from '@/features/generate/hooks/use-paste-image';
 import type { FieldError } from '@/features/generate/lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
@@ -18,7 +20,7 @@ import { ImageField } from './image-field';
 import { PriceSummary } from './price-summary';
 import { PromptField } from '@/components/prompt-field';
 import { PromptHelpersToggle } from '@/components/prompt-helpers-toggle';
-import { FramingField } from '@/components/framing/framing-field';
+import { LazyFramingField } from '@/components/framing/lazy-framing-field';
 import { useFramedPhoto, useFraming } from '@/components/framing/use-framing';
 
 /**
@@ -31,12 +33,17 @@ const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', dura
 
 export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const headingId = useId();
+  const modifierKey = useModifierKeyLabel();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
-  const form = useForm<GenerationForm>({ resolver: zodResolver(generationFormSchema), defaultValues: DEFAULTS });
+  const [kept] = useState(readDraft);
+  const form = useForm<GenerationForm>({
+    resolver: zodResolver(generationFormSchema),
+    defaultValues: kept?.values ?? DEFAULTS,
+  });
   const { control, setValue, setError, formState, handleSubmit, register } = form;
-  const [mode, duration, resolution, prompt] = useWatch({
+  const [mode, duration, resolution, prompt, image] = useWatch({
     control,
-    name: ['mode', 'duration', 'resolution', 'prompt'],
+    name: ['mode', 'duration', 'resolution', 'prompt', 'image'],
   });
 
   const setImage = useCallback(
@@ -49,6 +56,11 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const framing = useFraming();
   const ready = source.state.kind === 'ready' ? source.state : null;
   const photo = useFramedPhoto(ready && { ...ready, linked: ready.origin === 'link' });
+  const draft = useFormDraft(kept, { mode, duration, resolution, prompt, image }, source.state, DEFAULTS);
+  const restoreImage = useEffectEvent(() => {
+    if (kept?.values.image) source.takePrevious(kept.values.image, kept.image ?? undefined);
+  });
+  useEffect(() => restoreImage(), []);
 
   const catalogue = useCatalogue();
   const credits = useCredits();
@@ -62,7 +74,7 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
       setError(field, { type: 'server', message }, { shouldFocus: field === 'prompt' }),
     [setError],
   );
-  const { submit, isPending } = useGenerationSubmit(onFieldError);
+  const { submit, isPending } = useGenerationSubmit(onFieldError, draft.clear);
   // The framed photo is uploaded at submit and is what the task records.
   const submitFramed = async (values: GenerationForm) => {
     const urls = await framing.apply(photo ? [photo] : []);
@@ -106,13 +118,13 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
           event.currentTarget.requestSubmit();
         }
       }}
-      className="flex flex-col gap-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 dark:bg-slate-900 dark:ring-slate-800"
+      className="flex flex-col gap-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 lg:gap-4 dark:bg-slate-900 dark:ring-slate-800"
     >
       <h2 id={headingId} className="text-lg font-semibold">
         New video
       </h2>
       <ImageField source={source} formError={formState.errors.image?.message} />
-      <FramingField state={framing} photo={photo} movable />
+      <LazyFramingField state={framing} photo={photo} movable />
       <div className="flex flex-col gap-2">
         <PromptField
           {...promptField}
@@ -146,7 +158,8 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
         creditsError={credits.isError}
         shortBy={shortBy}
       />
-      <div className="flex flex-col gap-2">
+      {/* Beside the gallery the form scrolls in its own column; Generate stays at its foot, in view. */}
+      <div className="flex flex-col gap-2 bg-white lg:sticky lg:-bottom-6 lg:-mx-6 lg:-mb-6 lg:rounded-b-2xl lg:px-6 lg:pt-3 lg:pb-6 lg:shadow-[0_-10px_12px_-10px_rgb(0_0_0/0.25)] dark:bg-slate-900">
         <Button
           type="submit"
           variant="primary"
@@ -164,9 +177,16 @@ export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
             'Generate video'
           )}
         </Button>
-        <p className="text-center text-xs text-slate-600 dark:text-slate-400">
-          {imageBusy ? 'Waiting for the image…' : `${modifierKeyLabel()} + Enter also generates.`}
-        </p>
+        {imageBusy ? (
+          <p className="text-center text-xs text-slate-600 dark:text-slate-400">Waiting for the image…</p>
+        ) : (
+          <p
+            className="text-center text-xs text-slate-600 pointer-coarse:hidden dark:text-slate-400"
+            data-testid="keyboard-hint"
+          >
+            {modifierKey} + Enter also generates.
+          </p>
+        )}
       </div>
     </form>
   );

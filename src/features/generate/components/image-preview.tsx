@@ -26,7 +26,7 @@ export function ImagePreview({ state, onReplace, onRemove }: ImagePreviewProps) 
   const percent = uploading ? Math.round(state.progress * 100) : 100;
   return (
     <div className="flex flex-col gap-3 p-3">
-      <div className="relative flex aspect-video items-center justify-center overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800">
+      <div className="relative flex aspect-video max-h-44 items-center justify-center overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800">
         <img
           src={state.previewUrl}
           alt={`Reference image: ${state.name}`}

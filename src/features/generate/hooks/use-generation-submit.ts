@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useToast } from '@/components/toast/toast-context';
 import { ApiError } from '@/lib/api-client';
 import { askNotificationPermissionOnce } from '@/lib/background-notice';
+import { askToReveal } from '@/lib/reveal-new-work';
 import { formatCredits } from '@/lib/format-credits';
 import type { GenerationForm } from '@/shared/contract';
 import { useCreateGeneration } from '@/features/generate/api/create-generation';
@@ -13,7 +14,7 @@ import { MODE_LABELS } from '@/lib/mode-labels';
  * Sends the form once per attempt: a second click while the first is on its way is ignored,
  * and a retry of the same values carries the same Idempotency-Key, so one task is made.
  */
-export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
+export function useGenerationSubmit(onFieldError: (error: FieldError) => void, onCreated: () => void) {
   const [attempt] = useState(() => new IdempotencyAttempt());
   const inFlight = useRef(false);
   const mutation = useCreateGeneration();
@@ -26,6 +27,8 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
       try {
         const created = await mutation.mutateAsync({ values, idempotencyKey: attempt.keyFor(values) });
         attempt.complete();
+        onCreated();
+        askToReveal({ taskId: created.task_id });
         askNotificationPermissionOnce();
         toast({
           kind: 'success',
@@ -44,7 +47,7 @@ export function useGenerationSubmit(onFieldError: (error: FieldError) => void) {
         inFlight.current = false;
       }
     },
-    [attempt, mutation, onFieldError, toast],
+    [attempt, mutation, onFieldError, onCreated, toast],
   );
 
   return { submit, isPending: mutation.isPending };

@@ -30,12 +30,19 @@ export type ImageSourceState =
     }
   | { kind: 'error'; message: string };
 
+/** What a ready image was, kept with a form's draft so a reload shows it as it was. */
+export type KnownImage = Pick<
+  Extract<ImageSourceState, { kind: 'ready' }>,
+  'origin' | 'name' | 'bytes' | 'width' | 'height'
+>;
+
 export interface ImageSource {
   state: ImageSourceState;
   pickFile: (file: File) => void;
   takeLink: (url: string) => void;
   takeSample: () => void;
-  takePrevious: (url: string) => void;
+  /** An image already on the server (an earlier video's, or a kept draft's with what was known of it). */
+  takePrevious: (url: string, known?: KnownImage) => void;
   clear: () => void;
 }
 
@@ -148,7 +155,7 @@ export function useImageSource(onUrlChange: (url: string | null) => void): Image
   );
 
   const takePrevious = useCallback(
-    (url: string) => {
+    (url: string, known?: KnownImage) => {
       begin();
       const name = new URL(url, window.location.origin).pathname.split('/').pop() || 'previous image';
       setState({
@@ -160,6 +167,7 @@ export function useImageSource(onUrlChange: (url: string | null) => void): Image
         bytes: null,
         width: null,
         height: null,
+        ...known,
       });
       notify.current(url);
     },

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { Button, buttonClasses } from '@/components/button';
+import { CancelTaskButton } from '@/components/cancel-task-button';
 import { Icon } from '@/components/icons';
 import { Spinner } from '@/components/spinner';
 import { StatusBadge } from '@/components/status-badge';
@@ -11,7 +12,7 @@ import { CopyCurlButton } from './copy-curl-button';
 
 export interface InspectorHeaderProps {
   task: Task;
-  /** The id the page was opened with, when it was the upstream's rather than ours. */
+  /** What the page was opened with, when it was not our id: the upstream's, or text a search found this task by. */
   foundBy: string | null;
   refreshing: boolean;
   updatedAt: number;
@@ -50,17 +51,23 @@ export function InspectorHeader({ task, foundBy, refreshing, updatedAt, onRefres
       </dl>
       {foundBy ? (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="found-by-upstream">
-          Found by the upstream id <code className="font-mono break-all">{foundBy}</code>; this page now uses ours.
+          {foundBy === task.upstream_task_id ? 'Found by the upstream id' : 'Found by searching for'}{' '}
+          <code className="font-mono break-all">{foundBy}</code>; this page now uses our id.
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh this task">
           {refreshing ? <Spinner /> : <Icon name="rerun" />} Refresh
         </Button>
-        <Link to={rerunPath(task.task_id)} className={buttonClasses('secondary', 'sm')}>
-          <Icon name="sparkle" /> Re-run
+        <Link
+          to={rerunPath(task.task_id)}
+          className={buttonClasses('secondary', 'sm')}
+          title="Fill the creator's form with this task's image, prompt and options"
+        >
+          <Icon name="sparkle" /> Reuse settings
         </Link>
         <CopyCurlButton task={task} />
+        <CancelTaskButton task={task} />
         <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
           Updated {formatTime(new Date(updatedAt).toISOString())}
         </span>

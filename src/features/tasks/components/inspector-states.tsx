@@ -23,10 +23,13 @@ export function TaskNotFound({ taskId }: { taskId: string }) {
       <h1 className="text-2xl font-semibold">No task with this id</h1>
       <p className="font-mono text-sm break-all">{taskId}</p>
       <p className="max-w-prose text-slate-700 dark:text-slate-300">
-        Neither our task ids nor the upstream's match it. Check for a missing character, then paste it into the lookup
-        box at the top of the page (press{' '}
-        <kbd className="rounded border border-slate-300 px-1 dark:border-slate-600">/</kbd> to jump there). Our ids
-        start with <code className="font-mono">tsk_</code>; the upstream's come from API in One.
+        Neither our task ids nor the upstream's match it, nor part of one or a prompt. Check for a missing character,
+        then paste it into the lookup box at the top of the page
+        <span className="pointer-coarse:hidden">
+          {' '}
+          (press <kbd className="rounded border border-slate-300 px-1 dark:border-slate-600">/</kbd> to jump there)
+        </span>
+        . Our ids start with <code className="font-mono">tsk_</code>; the upstream's come from API in One.
       </p>
       <Link
         to="/tasks"

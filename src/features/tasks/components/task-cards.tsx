@@ -2,9 +2,10 @@ import { StatusBadge } from '@/components/status-badge';
 import type { Task } from '@/shared/contract';
 import { AttentionBadge } from './attention-badge';
 import { TaskLink } from './task-link';
+import { TaskRowError } from './task-row-error';
 import { taskRowValues } from './task-row-values';
 
-/** The phone list: the same facts as the table, stacked, because nine columns do not fit in 360 px. */
+/** The phone list: the same facts as the table, stacked, because ten columns do not fit in 360 px. */
 export function TaskCards({ tasks, now }: { tasks: readonly Task[]; now: number }) {
   return (
     <ul className="flex flex-col gap-3 md:hidden" aria-label="Tasks, newest first" data-testid="task-cards">
@@ -29,6 +30,11 @@ export function TaskCards({ tasks, now }: { tasks: readonly Task[]; now: number 
             <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
               {values.mode} · {values.duration} · {values.resolution} · price {values.price} · charged {values.charged}
             </p>
+            {task.error ? (
+              <div data-testid="task-row-error">
+                <TaskRowError error={task.error} />
+              </div>
+            ) : null}
           </li>
         );
       })}

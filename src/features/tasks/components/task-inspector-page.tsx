@@ -5,7 +5,8 @@ import { useHistoryState } from 'wouter/use-browser-location';
 import { useTask } from '@/lib/task-polling/get-task';
 import { queryKeys } from '@/lib/query-keys';
 import { isNotFound } from '@/lib/api/is-not-found';
-import { InspectorError, InspectorLoading, TaskNotFound } from './inspector-states';
+import { InspectorError, InspectorLoading } from './inspector-states';
+import { TaskLookupFallback } from './task-lookup-fallback';
 import { TaskInspector } from './task-inspector';
 
 interface InspectorLocationState {
@@ -22,8 +23,8 @@ function decodedParam(value: string | undefined): string {
 }
 
 /**
- * `/tasks/:taskId`, where the id may be ours or the upstream's. Once the server resolves an
- * upstream id, the page moves to our id (replacing the history entry) so the inspector, the
+ * `/tasks/:taskId`, where the id may be ours or the upstream's (or, failing both, text to search
+ * for: task-lookup-fallback.tsx). Once the server resolves an upstream id or a search its one task, the page moves to our id (replacing the history entry) so the inspector, the
  * gallery and a reload all share one cache entry and one address.
  */
 export function TaskInspectorPage() {
@@ -64,7 +65,7 @@ export function TaskInspectorPage() {
     );
   }
   if (query.isError) {
-    if (isNotFound(query.error)) return <TaskNotFound taskId={taskId} />;
+    if (isNotFound(query.error)) return <TaskLookupFallback text={taskId} />;
     return <InspectorError message={query.error.message} onRetry={() => void query.refetch()} />;
   }
   return <InspectorLoading taskId={taskId} />;

@@ -70,7 +70,7 @@ export function TaskInspector({ task, foundBy, taskFetching, taskUpdatedAt, onRe
         </InspectorSection>
       </div>
       <InspectorSection title="Raw upstream exchanges" testId="upstream-exchanges">
-        {history.data ? <UpstreamExchanges exchanges={history.data.upstream} /> : historyFallback}
+        {history.data ? <UpstreamExchanges exchanges={history.data.upstream} engine={task.engine} /> : historyFallback}
       </InspectorSection>
     </div>
   );

@@ -14,25 +14,34 @@ const CONTROL =
   'h-9 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500 dark:border-slate-600 dark:bg-slate-900 dark:[color-scheme:dark]';
 const LABEL = 'text-sm font-medium text-slate-700 dark:text-slate-300';
 
-/** The prompt search: typed freely, sent once typing pauses. */
-function PromptSearch({ filters, onChange }: TaskListFiltersProps) {
+interface TextFilterProps extends TaskListFiltersProps {
+  field: 'q' | 'batch';
+  label: string;
+  placeholder: string;
+  maxLength: number;
+  className: string;
+  testId: string;
+}
+
+/** A text filter (the prompt search, a batch id): typed or pasted freely, sent once typing pauses. */
+function TextFilter({ filters, onChange, field, label, placeholder, maxLength, className, testId }: TextFilterProps) {
   const id = useId();
-  const search = useCallback((q: string) => onChange({ ...filters, q }), [filters, onChange]);
-  const [text, setText] = useDebouncedSearch(filters.q, search);
+  const search = useCallback((text: string) => onChange({ ...filters, [field]: text }), [filters, onChange, field]);
+  const [text, setText] = useDebouncedSearch(filters[field], search);
 
   return (
     <div className="col-span-2 flex min-w-0 flex-col gap-1 lg:col-span-1">
       <label htmlFor={id} className={LABEL}>
-        Prompt contains
+        {label}
       </label>
       <SearchInput
         id={id}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        placeholder="e.g. golden retriever"
-        maxLength={500}
-        className="pr-3"
-        data-testid="list-search"
+        placeholder={placeholder}
+        maxLength={maxLength}
+        className={className}
+        data-testid={testId}
       />
     </div>
   );
@@ -69,7 +78,7 @@ function DayField({ label, value, min, max, describedBy, onChange }: DayFieldPro
   );
 }
 
-/** Mode, date range and prompt search; the status filter is the chips above. */
+/** Prompt search, batch, mode and date range; the status filter is the chips above. */
 export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
   const modeId = useId();
   const rangeHintId = useId();
@@ -77,8 +86,28 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]">
-        <PromptSearch filters={filters} onChange={onChange} />
+      <div className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]">
+        <TextFilter
+          filters={filters}
+          onChange={onChange}
+          field="q"
+          label="Prompt contains"
+          placeholder="e.g. golden retriever"
+          maxLength={500}
+          className="pr-3"
+          testId="list-search"
+        />
+        {/* One batch's tasks; a task's Batch link in the inspector lands here too. */}
+        <TextFilter
+          filters={filters}
+          onChange={onChange}
+          field="batch"
+          label="Batch"
+          placeholder="bat_…"
+          maxLength={100}
+          className="pr-3 font-mono"
+          testId="list-batch"
+        />
         <div className="col-span-2 flex flex-col gap-1 lg:col-span-1">
           <label htmlFor={modeId} className={LABEL}>
             Mode

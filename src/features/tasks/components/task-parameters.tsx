@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { MODE_LABELS } from '@/lib/mode-labels';
 import type { Task } from '@/shared/contract';
 import { DateTime } from './date-time';
@@ -36,6 +37,9 @@ export function TaskParameters({ task }: { task: Task }) {
           {task.prompt}
         </p>
       </Row>
+      <Row term="Photo name">
+        {task.image_name ? <span data-testid="inspector-photo-name">{task.image_name}</span> : NONE}
+      </Row>
       <Row term="Image">
         <a href={task.image} target="_blank" rel="noreferrer" className="group flex flex-col gap-1.5">
           <img
@@ -50,7 +54,17 @@ export function TaskParameters({ task }: { task: Task }) {
       <Row term="Callback URL">{task.callback_url ? <span className="break-all">{task.callback_url}</span> : NONE}</Row>
       <Row term="Engine">{ENGINE_LABELS[task.engine]}</Row>
       <Row term="Batch">
-        {task.batch_id ? <code className="font-mono text-[0.8125rem]">{task.batch_id}</code> : NONE}
+        {task.batch_id ? (
+          <Link
+            to={`/tasks?batch=${encodeURIComponent(task.batch_id)}`}
+            className={LINK}
+            title="List this batch’s tasks"
+          >
+            <code className="font-mono text-[0.8125rem]">{task.batch_id}</code>
+          </Link>
+        ) : (
+          NONE
+        )}
       </Row>
       <Row term="Created">
         <DateTime iso={task.created_at} />

@@ -2,6 +2,7 @@ import { StatusBadge } from '@/components/status-badge';
 import type { Task } from '@/shared/contract';
 import { AttentionBadge } from './attention-badge';
 import { TaskLink } from './task-link';
+import { TaskRowError } from './task-row-error';
 import { taskRowValues } from './task-row-values';
 
 const HEAD = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
@@ -19,6 +20,7 @@ const COLUMNS: readonly (readonly [string, boolean])[] = [
   ['Charged', true],
   ['Created', false],
   ['Prompt', false],
+  ['Error', false],
 ];
 
 /** The desktop list: one row per task, a real table so a screen reader can move by column. */
@@ -62,6 +64,9 @@ export function TaskTable({ tasks, now }: { tasks: readonly Task[]; now: number 
                   <p className="line-clamp-2 break-words text-slate-700 dark:text-slate-300" title={task.prompt}>
                     {task.prompt}
                   </p>
+                </td>
+                <td className={`${CELL} max-w-64`} data-testid="task-row-error">
+                  {task.error ? <TaskRowError error={task.error} /> : null}
                 </td>
               </tr>
             );

@@ -1,4 +1,5 @@
-import type { UpstreamExchange } from '@/shared/contract';
+import type { Task, UpstreamExchange } from '@/shared/contract';
+import { exchangeOutcome } from '@/features/tasks/lib/exchange-outcome';
 import { DateTime } from './date-time';
 
 function prettyJson(body: unknown): string {
@@ -7,14 +8,12 @@ function prettyJson(body: unknown): string {
   return JSON.stringify(body, null, 2);
 }
 
-function Exchange({ exchange }: { exchange: UpstreamExchange }) {
+function Exchange({ exchange, engine }: { exchange: UpstreamExchange; engine: Task['engine'] }) {
   return (
     <details className="group rounded-xl ring-1 ring-slate-200 dark:ring-slate-700" data-testid="upstream-exchange">
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 rounded-xl px-3 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-800">
         <span className="font-medium">{exchange.operation}</span>
-        <span className="tabular-nums">
-          {exchange.http_status === null ? 'no HTTP answer' : `HTTP ${exchange.http_status}`}
-        </span>
+        <span className="tabular-nums">{exchangeOutcome(exchange, engine)}</span>
         <span className="text-slate-600 dark:text-slate-400">
           <DateTime iso={exchange.at} />
         </span>
@@ -28,7 +27,7 @@ function Exchange({ exchange }: { exchange: UpstreamExchange }) {
 }
 
 /** Every request to and answer from the upstream, as stored (the server removed secrets before storing). */
-export function UpstreamExchanges({ exchanges }: { exchanges: UpstreamExchange[] }) {
+export function UpstreamExchanges({ exchanges, engine }: { exchanges: UpstreamExchange[]; engine: Task['engine'] }) {
   if (!exchanges.length) {
     return (
       <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -42,7 +41,7 @@ export function UpstreamExchanges({ exchanges }: { exchanges: UpstreamExchange[]
         Keys and tokens were removed by the server before these were stored.
       </p>
       {exchanges.map((exchange, index) => (
-        <Exchange key={index} exchange={exchange} />
+        <Exchange key={index} exchange={exchange} engine={engine} />
       ))}
     </div>
   );

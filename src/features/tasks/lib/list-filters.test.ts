@@ -26,11 +26,13 @@ describe('readListFilters', () => {
       to: '',
       q: 'dog',
       attention: false,
+      batch: '',
     });
   });
 
   it('writes back the same URL it reads, leaving out empty filters', () => {
-    const url = 'status=running%2Cfailed&mode=pro&from=2026-03-01&to=2026-03-09&q=sunset+dog&attention=1';
+    const url =
+      'status=running%2Cfailed&mode=pro&from=2026-03-01&to=2026-03-09&q=sunset+dog&attention=1&batch=bat_01m8';
     expect(writeListFilters(readListFilters(new URLSearchParams(url))).toString()).toBe(url);
     expect(writeListFilters(EMPTY_FILTERS).toString()).toBe('');
   });

@@ -19,6 +19,8 @@ export interface ListFilters {
   q: string;
   /** Only the tasks that need a person (the engine may have billed a video we do not have). */
   attention: boolean;
+  /** One batch's tasks (`?batch=bat_…`), '' for all. */
+  batch: string;
 }
 
 export const EMPTY_FILTERS: ListFilters = {
@@ -29,6 +31,7 @@ export const EMPTY_FILTERS: ListFilters = {
   to: '',
   q: '',
   attention: false,
+  batch: '',
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,6 +61,7 @@ export function readListFilters(params: URLSearchParams): ListFilters {
     to: isDay(to) ? to : '',
     q: (params.get('q') ?? '').slice(0, 500),
     attention: params.get('attention') === '1',
+    batch: (params.get('batch') ?? '').trim().slice(0, 100),
   };
 }
 
@@ -70,6 +74,7 @@ export function writeListFilters(filters: ListFilters): URLSearchParams {
   if (filters.to) params.set('to', filters.to);
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.attention) params.set('attention', '1');
+  if (filters.batch.trim()) params.set('batch', filters.batch.trim());
   return params;
 }
 
@@ -104,6 +109,7 @@ export function toListQuery(filters: ListFilters, limit: number): Omit<TaskListQ
     to: filters.to ? dayEndIso(filters.to) : undefined,
     q: filters.q.trim() || undefined,
     attention: filters.attention ? '1' : undefined,
+    batch_id: filters.batch.trim() || undefined,
     limit,
   };
 }

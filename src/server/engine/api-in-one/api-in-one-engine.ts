@@ -24,6 +24,11 @@ export interface ApiInOneEngineOptions {
 const POLL_DELAYS_MS = [3000, 5000, 5000, 8000, 10_000, 15_000];
 const MAX_POLL_DELAY_MS = 30_000;
 
+/** The wait before poll number `polls` (0-based) before its jitter: on average what a task waits. */
+export function scheduledPollDelayMs(polls: number): number {
+  return POLL_DELAYS_MS[polls] ?? Math.min(MAX_POLL_DELAY_MS, 15_000 * 1.25 ** (polls - POLL_DELAYS_MS.length + 1));
+}
+
 export class ApiInOneEngine implements Engine {
   readonly name = 'apiinone' as const;
   readonly simulated = false;
@@ -74,10 +79,8 @@ export class ApiInOneEngine implements Engine {
   }
 
   pollDelayMs(polls: number): number {
-    const base =
-      POLL_DELAYS_MS[polls] ?? Math.min(MAX_POLL_DELAY_MS, 15_000 * 1.25 ** (polls - POLL_DELAYS_MS.length + 1));
     // ±20% so tasks submitted together do not poll in lockstep.
-    return Math.round(base * (0.8 + Math.random() * 0.4));
+    return Math.round(scheduledPollDelayMs(polls) * (0.8 + Math.random() * 0.4));
   }
 
   release(): void {}

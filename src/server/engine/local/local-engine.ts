@@ -41,10 +41,20 @@ interface LocalJob {
   abort: AbortController;
   /** Settles when the render (or its failure) is done, files cleaned up included. */
   rendering: Promise<void>;
+  /** The render (or its failure) is over: nothing writes the job's files any more. */
+  settled: boolean;
+  lastAskedAt: number;
   lastProgress: number;
 }
 
 const URL_SCHEME = 'local-engine:';
+/*
+ * Servers sharing a database hand each poll to whichever claims the task, so this one may render
+ * a task that another ends (and releases there): a finished job nobody here has asked about for
+ * this long is dropped with its files, so neither memory nor scratch files pile up.
+ */
+const IDLE_JOB_MS = 30_000;
+const IDLE_SWEEP_MS = 5000;
 const RESULT_FILE = /^local-engine:(tsk_[0-9a-z]{26}\.(?:mp4|jpg))$/;
 
 export class LocalEngine implements Engine {
@@ -57,22 +67,31 @@ export class LocalEngine implements Engine {
   readonly typicalDurationMs: number;
   private readonly jobs = new Map<string, LocalJob>();
   private readonly queue: WorkQueue;
+  private readonly idleSweep: NodeJS.Timeout;
 
   constructor(private readonly options: LocalEngineOptions) {
     // Work files never outlive a process: after a restart every unfinished task renders again.
     fs.mkdirSync(options.workDir, { recursive: true });
     this.queue = options.queue ?? new WorkQueue(options.concurrency ?? 2);
     this.typicalDurationMs = Math.max(options.delayMs, 1000);
+    this.idleSweep = setInterval(() => this.dropIdle(Date.now()), IDLE_SWEEP_MS);
+    this.idleSweep.unref();
+  }
+
+  renderQueue(): { running: number; waiting: number } {
+    return this.queue.depth;
   }
 
   async submit(task: EngineTask): Promise<EngineState> {
     // Submitting the same task twice (a retry after a crash) finds the same job.
     const job = this.jobs.get(task.id) ?? this.start(task, Date.now());
+    job.lastAskedAt = Date.now();
     return this.stateOf(job);
   }
 
   async poll(task: EngineTask & { upstreamTaskId: string }): Promise<EngineState> {
     const job = this.jobs.get(task.id) ?? this.start(task, task.submittedAt ?? Date.now());
+    job.lastAskedAt = Date.now();
     return this.stateOf(job);
   }
 
@@ -90,13 +109,24 @@ export class LocalEngine implements Engine {
   }
 
   release(task: EngineTask): void {
-    this.jobs.get(task.id)?.abort.abort();
-    this.jobs.delete(task.id);
-    void removeQuietly(this.files(task.id));
+    this.drop(task.id);
+  }
+
+  private drop(taskId: string): void {
+    this.jobs.get(taskId)?.abort.abort();
+    this.jobs.delete(taskId);
+    void removeQuietly(this.files(taskId));
+  }
+
+  private dropIdle(now: number): void {
+    for (const job of this.jobs.values()) {
+      if (job.settled && now - job.lastAskedAt > IDLE_JOB_MS) this.drop(job.taskId);
+    }
   }
 
   /** Stops every render and waits until their processes and files are gone. */
   async close(): Promise<void> {
+    clearInterval(this.idleSweep);
     const jobs = [...this.jobs.values()];
     this.jobs.clear();
     for (const job of jobs) job.abort.abort();
@@ -117,11 +147,16 @@ export class LocalEngine implements Engine {
       renderError: null,
       abort: new AbortController(),
       rendering: Promise.resolve(),
+      settled: true,
+      lastAskedAt: Date.now(),
       lastProgress: 0,
     };
     this.jobs.set(task.id, job);
     // A failing task never costs an encode: the real one would also fail before producing anything.
-    if (!job.failure) job.rendering = this.renderJob(job, task);
+    if (!job.failure) {
+      job.settled = false;
+      job.rendering = this.renderJob(job, task).finally(() => (job.settled = true));
+    }
     return job;
   }
 

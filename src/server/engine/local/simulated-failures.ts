@@ -8,7 +8,11 @@ export interface SimulatedFailure {
   upstreamStatus: string;
 }
 
-const NOTE = '(Simulated by the local preview engine, LOCAL_ENGINE_FAILURE_RATE; no credits were charged.)';
+/*
+ * Says it is not real without naming the setting that asked for it: creators read this on their
+ * card, and an environment variable means nothing to them (the server's operator set it).
+ */
+const NOTE = '(Simulated by the local preview engine.)';
 
 const FAILURES: SimulatedFailure[] = [
   {

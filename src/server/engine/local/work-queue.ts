@@ -5,6 +5,11 @@ export class WorkQueue {
 
   constructor(private readonly concurrency: number) {}
 
+  /** Jobs running and jobs waiting for a turn (the render queue in /metrics). */
+  get depth(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
   async run<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
     try {

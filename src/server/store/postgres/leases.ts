@@ -10,7 +10,7 @@
  * tasks, and a second tracker for PostgreSQL alone.
  */
 import { toTaskRecord, type TaskRow } from '../task-row';
-import type { ClaimedTask, Lease, TaskLeases } from '../task-leases';
+import { kindFilter, type ClaimedTask, type ClaimRequest, type Lease, type TaskLeases } from '../task-leases';
 import type { PgDatabase } from './pg-database';
 import { PRESENCE_NAMESPACE, type PgPresence } from './presence';
 
@@ -33,11 +33,11 @@ export class PgLeases implements TaskLeases {
     private readonly presence: PgPresence,
   ) {}
 
-  async claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
+  async claimDue(now: number, limit: number, claim: ClaimRequest): Promise<ClaimedTask[]> {
     const rows = await this.db.rows<ClaimRow>(
       `WITH due AS (
          SELECT id, lease_owner AS previous_owner FROM tasks
-         WHERE status IN ('queued', 'running') AND next_poll_at <= $1
+         WHERE status IN ('queued', 'running') AND next_poll_at <= $1${kindFilter(claim.kind)}
            AND (lease_until IS NULL OR lease_until <= $1 OR (lease_owner <> $3 AND NOT ${HOLDER_ALIVE}))
          ORDER BY next_poll_at LIMIT $2
          FOR UPDATE SKIP LOCKED

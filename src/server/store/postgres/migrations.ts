@@ -140,7 +140,35 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   `,
-  // 2: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
+  // 2: a version on every task row, moved by the database itself on every update (any server,
+  // any statement), so a server checks its kept answer with one tiny read (SQLite's migration 3).
+  `
+  ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE FUNCTION tasks_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    NEW.version := OLD.version + 1;
+    RETURN NEW;
+  END;
+  $$;
+  CREATE TRIGGER tasks_version BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_bump_version();
+  `,
+  // 3: prompt search by index (issue 22): a trigram GIN index, which ILIKE '%…%' uses for any
+  // substring of three characters or more, so the search means what it did and reads no more
+  // than the matching rows. pg_trgm is a trusted extension: a database owner may create it. It
+  // lives in public, shared by every schema of the database, hence the qualified operator class.
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+  CREATE INDEX tasks_prompt_trgm ON tasks USING gin (prompt public.gin_trgm_ops);
+  `,
+  // 4: SQLite's migration 5: the photo's own name, hiding a finished task, and "Retry failed".
+  `
+  ALTER TABLE uploads ADD COLUMN original_name TEXT;
+  ALTER TABLE tasks ADD COLUMN image_name TEXT;
+  ALTER TABLE tasks ADD COLUMN hidden_at BIGINT;
+  ALTER TABLE tasks ADD COLUMN retry_of TEXT COLLATE "C" REFERENCES tasks (id);
+  CREATE UNIQUE INDEX tasks_retry_of ON tasks (retry_of) WHERE retry_of IS NOT NULL;
+  `,
+  // 5: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
   `
   CREATE TABLE montages (
     id TEXT PRIMARY KEY,

@@ -19,6 +19,7 @@ import { PgSettingsStore } from './settings';
 import { PgSpendStore } from './spend';
 import { PgTasksStore } from './tasks';
 import { PgUploadsStore } from './uploads';
+import { PgWakeChannel } from './wake-channel';
 
 async function openDatabase(url: string, options: PgOptions): Promise<PgDatabase> {
   const pool = createPool(url, options);
@@ -40,6 +41,7 @@ export async function openPostgresAccessStore(url: string) {
 export async function openPostgresStore(url: string, options: PgOptions = {}): Promise<Store> {
   const db = await openDatabase(url, options);
   const presence = new PgPresence(url);
+  const wakes = new PgWakeChannel(url, db);
   return {
     kind: 'postgres',
     tasks: new PgTasksStore(db),
@@ -54,7 +56,10 @@ export async function openPostgresStore(url: string, options: PgOptions = {}): P
     access: new PgAccessStore(db),
     rateLimits: new PgRateLimitStore(db),
     montages: new PgMontagesStore(db),
+    wakes,
+    ping: async () => void (await db.row('SELECT 1')),
     close: async () => {
+      await wakes.close();
       await presence.close();
       await db.close();
     },

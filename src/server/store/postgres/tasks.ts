@@ -83,6 +83,10 @@ export class PgTasksStore implements TasksStore {
     return row ? toTaskRecord(row) : null;
   }
 
+  async version(id: string): Promise<number | null> {
+    return (await this.db.row<{ version: number }>('SELECT version FROM tasks WHERE id = $1', [id]))?.version ?? null;
+  }
+
   async getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null> {
     const row = await this.db.row<TaskRow>('SELECT * FROM tasks WHERE upstream_task_id = $1', [upstreamTaskId]);
     return row ? toTaskRecord(row) : null;
@@ -150,6 +154,53 @@ export class PgTasksStore implements TasksStore {
         );
       }
       return true;
+    });
+  }
+
+  async setHidden(id: string, at: number | null): Promise<boolean> {
+    // Hidden again, it keeps the moment it was first hidden.
+    const changed = await this.db.write(
+      `UPDATE tasks SET hidden_at = ${at === null ? 'NULL' : 'COALESCE(hidden_at, $2::bigint)'}
+       WHERE id = $1 AND status IN ('succeeded', 'failed', 'canceled')`,
+      at === null ? [id] : [id, at],
+    );
+    return changed === 1;
+  }
+
+  /*
+   * ON CONFLICT on the unique retry_of: a request racing this one for the same failed task waits
+   * for its commit and then inserts nothing, so no task is ever retried twice.
+   */
+  createRetries(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]> {
+    return this.db.transaction(async (sql) => {
+      const asked = tasks.filter((task) => task.retryOf);
+      const taken = await sql.rows<{ retry_of: string }>('SELECT retry_of FROM tasks WHERE retry_of = ANY($1)', [
+        asked.map((task) => task.retryOf),
+      ]);
+      const fresh = asked.filter((task) => !taken.some((row) => row.retry_of === task.retryOf));
+      if (!fresh.length) return [];
+      if (options.checkCredits)
+        await this.assertCredits(
+          sql,
+          fresh.reduce((sum, task) => sum + task.priceCredits, 0),
+        );
+      const { text, values } = insertSql('tasks', fresh.map(newTaskRow), POSTGRES);
+      const rows = await sql.rows<TaskRow>(
+        `${text} ON CONFLICT (retry_of) WHERE retry_of IS NOT NULL DO NOTHING RETURNING *`,
+        values,
+      );
+      const made = new Map(rows.map((row) => [row.id, toTaskRecord(row)]));
+      const kept = fresh.filter((task) => made.has(task.id));
+      if (!kept.length) return [];
+      await insertEvents(
+        sql,
+        kept.map((task) => ({ taskId: task.id, event: acceptedEvent(task) })),
+      );
+      await sql.write('UPDATE tasks SET hidden_at = $1 WHERE id = ANY($2) AND hidden_at IS NULL', [
+        kept[0]!.createdAt,
+        kept.map((task) => task.retryOf),
+      ]);
+      return kept.map((task) => made.get(task.id)!);
     });
   }
 

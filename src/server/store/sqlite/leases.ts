@@ -1,7 +1,7 @@
 /** Who works on which task, on SQLite: claims, renewals and hand-backs (tasks-store.ts says what each promises). */
 import { randomBytes } from 'node:crypto';
 import { toTaskRecord, type TaskRow } from '../task-row';
-import type { ClaimedTask, Lease, TaskLeases } from '../task-leases';
+import { kindFilter, type ClaimedTask, type ClaimRequest, type Lease, type TaskLeases } from '../task-leases';
 import type { SqliteDatabase } from './sqlite-database';
 
 /* Due and free: its next poll has come, and no one holds it (or the lease ran out). */
@@ -14,10 +14,10 @@ type ClaimRow = TaskRow & { lease_owner: string | null };
 export class SqliteLeases implements TaskLeases {
   constructor(private readonly db: SqliteDatabase) {}
 
-  claimDue(now: number, limit: number, claim: { owner: string; until: number }): Promise<ClaimedTask[]> {
+  claimDue(now: number, limit: number, claim: ClaimRequest): Promise<ClaimedTask[]> {
     return this.db.transaction(() => {
       const rows = this.db
-        .prepare(`SELECT * FROM tasks WHERE ${CLAIMABLE} ORDER BY next_poll_at LIMIT ?`)
+        .prepare(`SELECT * FROM tasks WHERE ${CLAIMABLE}${kindFilter(claim.kind)} ORDER BY next_poll_at LIMIT ?`)
         .all(now, now, limit) as ClaimRow[];
       const take = this.db.prepare('UPDATE tasks SET lease_owner = ?, lease_token = ?, lease_until = ? WHERE id = ?');
       return rows.map((row): ClaimedTask => {

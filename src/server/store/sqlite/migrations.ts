@@ -129,7 +129,43 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_updated ON rate_limits (updated_at);
   `,
-  // 3: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
+  // 3: a version on every task row, moved by the database itself on every update (whoever
+  // writes, by whatever statement), so a kept answer is checked with one tiny read.
+  `
+  ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE TRIGGER tasks_version AFTER UPDATE ON tasks FOR EACH ROW WHEN NEW.version = OLD.version
+  BEGIN
+    UPDATE tasks SET version = OLD.version + 1 WHERE id = NEW.id;
+  END;
+  `,
+  // 4: prompt search by index (issue 22): an FTS5 table with the trigram tokenizer, which finds
+  // any substring of three characters or more, in any case, as LIKE '%…%' did, without reading
+  // every prompt. It keeps its own copy of each prompt beside the task's id (a task's rowid may
+  // change on VACUUM; its id never does); triggers keep it in step with the tasks.
+  `
+  CREATE VIRTUAL TABLE tasks_prompt_search USING fts5(prompt, task_id UNINDEXED, tokenize = 'trigram');
+  INSERT INTO tasks_prompt_search (prompt, task_id) SELECT prompt, id FROM tasks;
+  CREATE TRIGGER tasks_prompt_search_insert AFTER INSERT ON tasks BEGIN
+    INSERT INTO tasks_prompt_search (prompt, task_id) VALUES (NEW.prompt, NEW.id);
+  END;
+  CREATE TRIGGER tasks_prompt_search_update AFTER UPDATE OF prompt, id ON tasks BEGIN
+    DELETE FROM tasks_prompt_search WHERE task_id = OLD.id;
+    INSERT INTO tasks_prompt_search (prompt, task_id) VALUES (NEW.prompt, NEW.id);
+  END;
+  CREATE TRIGGER tasks_prompt_search_delete AFTER DELETE ON tasks BEGIN
+    DELETE FROM tasks_prompt_search WHERE task_id = OLD.id;
+  END;
+  `,
+  // 5: the photo's own name (on its upload and its tasks), hiding a finished task, and "Retry failed".
+  `
+  ALTER TABLE uploads ADD COLUMN original_name TEXT;
+  ALTER TABLE tasks ADD COLUMN image_name TEXT;
+  ALTER TABLE tasks ADD COLUMN hidden_at INTEGER;
+  ALTER TABLE tasks ADD COLUMN retry_of TEXT REFERENCES tasks (id);
+  -- A failed task is retried at most once, however many clicks or retried requests ask.
+  CREATE UNIQUE INDEX tasks_retry_of ON tasks (retry_of) WHERE retry_of IS NOT NULL;
+  `,
+  // 6: montages (issue 21): finished clips rendered into one video; a lease per render, no credits.
   `
   CREATE TABLE montages (
     id TEXT PRIMARY KEY,

@@ -45,6 +45,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     access: access.access,
     rateLimits: new SqliteRateLimitStore(db),
     montages: new SqliteMontagesStore(db),
+    ping: () => db.run(() => void db.prepare('SELECT 1').get()),
     close: async () => {
       db.close();
       await access.close();

@@ -82,6 +82,12 @@ export class SqliteTasksStore implements TasksStore {
     return this.db.run(() => this.getNow(id));
   }
 
+  version(id: string): Promise<number | null> {
+    return this.db.run(
+      () => (this.db.prepare('SELECT version FROM tasks WHERE id = ?').pluck().get(id) as number | undefined) ?? null,
+    );
+  }
+
   getByUpstreamId(upstreamTaskId: string): Promise<TaskRecord | null> {
     return this.db.run(() => {
       const row = this.db.prepare('SELECT * FROM tasks WHERE upstream_task_id = ?').get(upstreamTaskId) as
@@ -153,6 +159,28 @@ export class SqliteTasksStore implements TasksStore {
           .run(id, task.callbackUrl, at, at);
       }
       return true;
+    });
+  }
+
+  async setHidden(id: string, at: number | null): Promise<boolean> {
+    // Hidden again, it keeps the moment it was first hidden.
+    const changed = await this.db.write(
+      `UPDATE tasks SET hidden_at = ${at === null ? 'NULL' : 'COALESCE(hidden_at, ?)'}
+       WHERE id = ? AND status IN ('succeeded', 'failed', 'canceled')`,
+      ...(at === null ? [id] : [at, id]),
+    );
+    return changed === 1;
+  }
+
+  createRetries(tasks: readonly NewTask[], options: CreateTaskOptions): Promise<TaskRecord[]> {
+    return this.db.transaction(() => {
+      const taken = this.db.prepare('SELECT 1 FROM tasks WHERE retry_of = ?');
+      const fresh = tasks.filter((task) => task.retryOf && !taken.get(task.retryOf));
+      if (!fresh.length) return [];
+      const made = this.insertAll(fresh, options);
+      const hide = this.db.prepare('UPDATE tasks SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL');
+      for (const task of fresh) hide.run(task.createdAt, task.retryOf);
+      return made;
     });
   }
 
