@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { BUDGETS } from '../../bench/budgets';
+import { pickOptions } from './helpers/creator-page';
 
 const APP_SCRIPTS = /\/assets\/.*\.js$/;
 
@@ -100,6 +101,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('a draft kept from an earlier visit comes back over the prerendered form, with no mismatch', async ({ page }) => {
+  const said = recordConsole(page);
+  await page.goto('/');
+  const prompt = page.getByRole('textbox', { name: /prompt/i });
+  await expect.poll(() => prompt.evaluate((e) => e.closest('[inert]') === null)).toBe(true);
+  const words = `Kept across the prerender ${Date.now()}`;
+  await prompt.fill(words);
+  await pickOptions(page, { mode: 'Pro', duration: '6 s', resolution: '768P' });
+  // The draft is written as the person types; the reload gets the empty prerendered form first.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => /draft/.test(k)))).toBe(true);
+  await page.reload();
+  await expect(prompt).toHaveValue(words);
+  await expect(page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name: /^Pro/ })).toBeChecked();
+  // Typing after the restore stays in the same form (it is not mounted again as the draft changes).
+  await prompt.pressSequentially(' more');
+  await expect(prompt).toHaveValue(`${words} more`);
+  await expect(prompt).toBeFocused();
+  expect(said.filter((line) => /hydrat|did not match|mismatch/i.test(line))).toEqual([]);
+});
+
 test('only the creator page is prerendered: a deep link gets the empty shell and draws its own page', async ({
   page,
   request,
@@ -115,6 +136,6 @@ test('only the creator page is prerendered: a deep link gets the empty shell and
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // The batch form chosen in the address: drawn afresh, not hydrated over the one-video form.
   await page.goto('/?form=batch');
-  await expect(page.getByRole('button', { name: 'Batch' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Batch', exact: true })).toHaveAttribute('aria-pressed', 'true');
   expect(said).toEqual([]);
 });

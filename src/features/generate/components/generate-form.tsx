@@ -5,6 +5,7 @@ import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { useCredits } from '@/lib/api/get-credits';
 import { useModifierKeyLabel } from '@/lib/shortcut-keys';
+import { useHydrated } from '@/lib/use-hydrated';
 import { generationFormSchema, type GenerationForm } from '@/shared/contract';
 import { modelIdForMode, quote } from '@/shared/pricing';
 import { useCatalogue } from '@/lib/api/get-catalogue';
@@ -31,11 +32,24 @@ export type GenerateFormFill = { kind: 'rerun'; values: GenerationForm } | { kin
 
 const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', duration: '6', resolution: '768P' };
 
+/**
+ * The prerendered form is empty, so while React takes it over the kept draft is not read (the
+ * HTML and the first render must agree); once it has, a form with a draft to restore mounts
+ * afresh and reads it. Nothing typed is lost: the prerendered controls are inert until then.
+ */
 export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
+  const hydrated = useHydrated();
+  // Decided once (null while hydrating): a draft written later, as the person types, never remounts the form.
+  const [restore, setRestore] = useState<boolean | null>(() => (hydrated ? readDraft() !== null : null));
+  if (hydrated && restore === null) setRestore(readDraft() !== null);
+  return <GenerateFormBody key={restore ? 'with-draft' : 'fresh'} fill={fill} readKept={restore === true} />;
+}
+
+function GenerateFormBody({ fill, readKept }: { fill?: GenerateFormFill | null; readKept: boolean }) {
   const headingId = useId();
   const modifierKey = useModifierKeyLabel();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
-  const [kept] = useState(readDraft);
+  const [kept] = useState(() => (readKept ? readDraft() : null));
   const form = useForm<GenerationForm>({
     resolver: zodResolver(generationFormSchema),
     defaultValues: kept?.values ?? DEFAULTS,
