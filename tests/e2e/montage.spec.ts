@@ -1,7 +1,8 @@
 /**
  * A montage (issue 21) in real Chromium against the real server: two finished clips from the
  * gallery's selection, trimmed, with a crossfade, captions, an end card and a soundtrack; it
- * renders with progress, plays in the shelf and downloads; ffprobe reads frame, length and sound.
+ * renders with progress, plays in the list of montages (opened for it, and again from the button
+ * beside the gallery's heading) and downloads; ffprobe reads frame, length and sound.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import fs from 'node:fs/promises';
@@ -101,4 +102,14 @@ test('two trimmed clips with a crossfade, captions and a soundtrack: it renders,
   expect(probe).toMatchObject({ width: 720, height: 1280, videoCodec: 'h264', audioCodec: 'aac' });
   expect(probe.durationS).toBeGreaterThan(7.9);
   expect(probe.durationS).toBeLessThan(8.2);
+
+  // Closed, the montages stay one click away beside the gallery's heading.
+  const shelf = page.getByRole('dialog', { name: 'Montages' });
+  await shelf.getByRole('button', { name: /close/i }).click();
+  await expect(shelf).toHaveCount(0);
+  const opener = page.getByRole('button', { name: /^Montages · \d+$/ });
+  await expect(opener).toBeVisible();
+  await screenshotLooks(page, 'montages-button', () => opener.scrollIntoViewIfNeeded());
+  await opener.click();
+  await expect(shelf.getByTestId('montage-card').first()).toHaveAttribute('data-status', 'succeeded');
 });

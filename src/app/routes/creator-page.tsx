@@ -3,7 +3,7 @@ import { Gallery } from '@/features/gallery/components/gallery';
 import type { Task } from '@/shared/contract';
 import { CreatorForms } from './creator-forms';
 import { CompareSlot, renderBatchHeader } from './gallery-slots';
-import { MontageDialogSlot, MontageShelfSlot } from './montage-slots';
+import { MontageDialogSlot, MontagesButtonSlot, MontageShelfSlot } from './montage-slots';
 import { useFormFillFromUrl } from './use-form-fill-from-url';
 import { useFormKind } from './use-form-kind';
 
@@ -18,6 +18,7 @@ export function CreatorPage() {
   const fill = useFormFillFromUrl();
   const [comparing, setComparing] = useState<Task[] | null>(null);
   const [montaging, setMontaging] = useState<Task[] | null>(null);
+  const [showMontages, setShowMontages] = useState(false);
 
   // The form fills itself and takes the focus first (a child's effect runs before this one);
   // then the page brings the form into view.
@@ -39,12 +40,15 @@ export function CreatorPage() {
       >
         <CreatorForms fill={fill} />
       </div>
-      <div className="flex min-w-0 flex-col gap-6">
-        <MontageShelfSlot />
-        <Gallery renderBatchHeader={renderBatchHeader} onCompare={setComparing} onMontage={setMontaging} />
-      </div>
+      <Gallery
+        renderBatchHeader={renderBatchHeader}
+        onCompare={setComparing}
+        onMontage={setMontaging}
+        headerAction={<MontagesButtonSlot onOpen={() => setShowMontages(true)} />}
+      />
       <CompareSlot tasks={comparing} onClose={() => setComparing(null)} />
-      <MontageDialogSlot tasks={montaging} onClose={() => setMontaging(null)} />
+      <MontageDialogSlot tasks={montaging} onClose={() => setMontaging(null)} onCreated={() => setShowMontages(true)} />
+      <MontageShelfSlot open={showMontages} onClose={() => setShowMontages(false)} />
     </div>
   );
 }

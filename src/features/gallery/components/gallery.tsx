@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
 import { ApiError } from '@/lib/api-client';
@@ -28,9 +28,11 @@ export interface GalleryProps {
   onCompare?: (tasks: Task[]) => void;
   /** Finished videos to join into one montage; composed by the page. */
   onMontage?: (tasks: Task[]) => void;
+  /** Beside the heading (the page's Montages button); the row keeps its height whether it is there or not. */
+  headerAction?: ReactNode;
 }
 
-export function Gallery({ renderBatchHeader, onCompare, onMontage }: GalleryProps) {
+export function Gallery({ renderBatchHeader, onCompare, onMontage, headerAction }: GalleryProps) {
   const headingId = useId();
   const [filters, setFilters] = useGalleryFilters();
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
@@ -75,10 +77,13 @@ export function Gallery({ renderBatchHeader, onCompare, onMontage }: GalleryProp
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4">
-      <div className="flex items-center justify-between gap-2">
-        <h2 id={headingId} className="text-lg font-semibold">
-          Your videos
-        </h2>
+      <div className="flex min-h-8 items-center justify-between gap-2">
+        <div className="flex items-center gap-3">
+          <h2 id={headingId} className="text-lg font-semibold">
+            Your videos
+          </h2>
+          {headerAction}
+        </div>
         {list.isFetching && !list.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       </div>
       <GalleryAnnouncer tasks={listedUnfinished} />

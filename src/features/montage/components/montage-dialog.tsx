@@ -23,7 +23,16 @@ import { MontageClipRow } from './montage-clip-row';
  * Finished clips into one video: order, trims and captions per clip, the frame and its fit, cut
  * or crossfade, an end card and a soundtrack. The server renders it; it costs no credits.
  */
-export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onClose: () => void }) {
+export function MontageDialog({
+  tasks,
+  onClose,
+  onCreated,
+}: {
+  tasks: readonly Task[];
+  onClose: () => void;
+  /** Once it is started: the page opens the list of montages, where it renders. */
+  onCreated?: () => void;
+}) {
   const [draft, setDraft] = useState<MontageDraft>(() => draftOf(tasks));
   const [attempt] = useState(() => new IdempotencyAttempt());
   const [soundtrack, setSoundtrack] = useState<{ kind: 'idle' | 'uploading' } | { kind: 'error'; message: string }>({
@@ -60,9 +69,10 @@ export function MontageDialog({ tasks, onClose }: { tasks: readonly Task[]; onCl
       toast({
         kind: 'success',
         title: 'Your montage is being made',
-        description: 'It appears above the gallery when it is ready. No credits are used.',
+        description: 'It renders in Montages, beside Your videos. No credits are used.',
       });
       onClose();
+      onCreated?.();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The montage was not started. Try again.');
     }

@@ -1,4 +1,5 @@
 import { buttonClasses } from '@/components/button';
+import { Dialog } from '@/components/dialog';
 import { Icon } from '@/components/icons';
 import { ProgressBar } from '@/components/progress-bar';
 import { StatusBadge } from '@/components/status-badge';
@@ -6,22 +7,42 @@ import type { Montage } from '@/shared/montage-contract';
 import { aspectOf } from '@/shared/frames';
 import { useMontages } from '@/features/montage/api/montages';
 
+/*
+ * Montages open from a button beside the gallery's heading rather than a shelf above it: the
+ * list arrives after the page is drawn, and a shelf appearing then pushed the whole gallery down
+ * (a layout shift on every first load of a server with montages).
+ */
+
+/** "Montages · N" beside "Your videos", once there is one. */
+export function MontagesButton({ onOpen }: { onOpen: () => void }) {
+  const { data } = useMontages();
+  const count = data?.montages.length ?? 0;
+  if (!count) return null;
+  return (
+    <button type="button" onClick={onOpen} className={buttonClasses('secondary', 'sm')} data-testid="montages-button">
+      <Icon name="play" /> Montages · {count}
+    </button>
+  );
+}
+
 /** The montages made here, newest first: progress while rendering, then playback and download. */
-export function MontageShelf() {
+export function MontageShelf({ onClose }: { onClose: () => void }) {
   const { data } = useMontages();
   const montages = data?.montages ?? [];
-  if (!montages.length) return null;
   return (
-    <section aria-labelledby="montages-heading" className="flex flex-col gap-3" data-testid="montage-shelf">
-      <h2 id="montages-heading" className="text-lg font-semibold">
-        Montages
-      </h2>
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-3">
-        {montages.map((montage) => (
-          <MontageCard key={montage.montage_id} montage={montage} />
-        ))}
-      </ul>
-    </section>
+    <Dialog open onClose={onClose} title="Montages" size="max-w-4xl">
+      <div className="flex flex-col gap-3" data-testid="montage-shelf">
+        {montages.length ? (
+          <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-3">
+            {montages.map((montage) => (
+              <MontageCard key={montage.montage_id} montage={montage} />
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No montages yet.</p>
+        )}
+      </div>
+    </Dialog>
   );
 }
 
