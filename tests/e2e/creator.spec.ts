@@ -142,6 +142,9 @@ test('files that are not usable images are refused next to the field', async ({ 
 
 test('an image pasted anywhere on the page, or dropped on the field, becomes the reference image', async ({ page }) => {
   await page.goto('/');
+  // A paste is heard once the form's own code has taken the prerendered form over (it is inert until then).
+  const prompt = page.getByRole('textbox', { name: /prompt/i });
+  await expect.poll(() => prompt.evaluate((e) => e.closest('[inert]') === null)).toBe(true);
   const details = page.getByTestId('image-details');
   // The browser builds a real File from the sample and delivers it the way the OS would.
   await page.evaluate(async () => {
