@@ -49,7 +49,9 @@ describe('tracker', () => {
       result: null,
       error: { code: 'engine_failed' },
     });
-    expect(task.error!.message).toMatch(/LOCAL_ENGINE_FAILURE_RATE/);
+    // Said as what it is, in words a creator reads (issue 19): no setting's name.
+    expect(task.error!.message).toMatch(/Simulated by the local preview engine/);
+    expect(task.error!.message).not.toMatch(/LOCAL_ENGINE_FAILURE_RATE/);
     expect(task.finished_at).not.toBeNull();
     const story = await history(server, created.task_id);
     expect(story.events.map((e) => e.status)).toEqual(['queued', 'queued', 'running', 'failed']);

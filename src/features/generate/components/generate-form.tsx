@@ -13,7 +13,7 @@ import { SAMPLE_PROMPT } from '@/features/generate/api/get-sample-image';
 import { useGenerationSubmit } from '@/features/generate/hooks/use-generation-submit';
 import { useFormDraft } from '@/features/generate/hooks/use-form-draft';
 import { useImageSource } from '@/features/generate/hooks/use-image-source';
-import { readDraft } from '@/features/generate/lib/form-draft';
+import { readDraft, type FormDraft } from '@/features/generate/lib/form-draft';
 import { usePasteImage } from '@/features/generate/hooks/use-paste-image';
 import type { FieldError } from '@/features/generate/lib/field-of-error';
 import { GenerationOptions, type OptionValues } from './generation-options';
@@ -40,16 +40,16 @@ const DEFAULTS: GenerationForm = { mode: 'standard', prompt: '', image: '', dura
 export function GenerateForm({ fill }: { fill?: GenerateFormFill | null }) {
   const hydrated = useHydrated();
   // Decided once (null while hydrating): a draft written later, as the person types, never remounts the form.
-  const [restore, setRestore] = useState<boolean | null>(() => (hydrated ? readDraft() !== null : null));
-  if (hydrated && restore === null) setRestore(readDraft() !== null);
-  return <GenerateFormBody key={restore ? 'with-draft' : 'fresh'} fill={fill} readKept={restore === true} />;
+  // undefined while hydrating; then the draft (or null), read once and handed to the form.
+  const [kept, setKept] = useState<FormDraft | null | undefined>(() => (hydrated ? readDraft() : undefined));
+  if (hydrated && kept === undefined) setKept(readDraft());
+  return <GenerateFormBody key={kept ? 'with-draft' : 'fresh'} fill={fill} kept={kept ?? null} />;
 }
 
-function GenerateFormBody({ fill, readKept }: { fill?: GenerateFormFill | null; readKept: boolean }) {
+function GenerateFormBody({ fill, kept }: { fill?: GenerateFormFill | null; kept: FormDraft | null }) {
   const headingId = useId();
   const modifierKey = useModifierKeyLabel();
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
-  const [kept] = useState(() => (readKept ? readDraft() : null));
   const form = useForm<GenerationForm>({
     resolver: zodResolver(generationFormSchema),
     defaultValues: kept?.values ?? DEFAULTS,

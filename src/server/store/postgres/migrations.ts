@@ -157,6 +157,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   // than the matching rows. pg_trgm is a trusted extension: a database owner may create it. It
   // lives in public, shared by every schema of the database, hence the qualified operator class.
   `
+  -- The extension is the database's, not the schema's: servers (or tests) migrating other schemas
+  -- at the same moment would race on it, which IF NOT EXISTS does not prevent; this lock, held to
+  -- the end of the transaction, lets one create it and the others see it.
+  SELECT pg_advisory_xact_lock(hashtext('hailuo-studio pg_trgm'));
   CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
   CREATE INDEX tasks_prompt_trgm ON tasks USING gin (prompt public.gin_trgm_ops);
   `,
