@@ -29,7 +29,9 @@ export class PgMontagesStore implements MontagesStore {
   }
 
   async list(limit: number): Promise<MontageRecord[]> {
-    const rows = await this.db.rows<MontageRow>('SELECT * FROM montages ORDER BY id DESC LIMIT $1', [limit]);
+    const rows = await this.db.rows<MontageRow>('SELECT * FROM montages ORDER BY created_at DESC, id DESC LIMIT $1', [
+      limit,
+    ]);
     return rows.map(toMontage);
   }
 

@@ -34,7 +34,10 @@ export class SqliteMontagesStore implements MontagesStore {
   }
 
   async list(limit: number): Promise<MontageRecord[]> {
-    const rows = await this.db.all<MontageRow>('SELECT * FROM montages ORDER BY id DESC LIMIT ?', limit);
+    const rows = await this.db.all<MontageRow>(
+      'SELECT * FROM montages ORDER BY created_at DESC, id DESC LIMIT ?',
+      limit,
+    );
     return rows.map(toMontage);
   }
 
