@@ -78,6 +78,31 @@ async function seedPostgres(url: string): Promise<number> {
   }
 }
 
+/*
+ * The seed's million inserts each logged a change in PostgreSQL's tally; the first count folds
+ * them, as a server's would after any burst, and vacuums the table. The bench waits for that,
+ * and says how long it took.
+ */
+async function foldTally(store: Store, url: string): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    for (;;) {
+      await store.tasks.countByStatus({});
+      // Folded, and the rows it deleted vacuumed away (a fold of a long log vacuums).
+      const { rows } = await client.query(
+        `SELECT (SELECT COUNT(*) FROM task_tallies) AS n,
+          (SELECT last_vacuum FROM pg_stat_user_tables WHERE relid = 'task_tallies'::regclass) AS vacuumed`,
+      );
+      if (Number(rows[0].n) <= 100 && rows[0].vacuumed) return performance.now() - started;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 const SEARCHES: [string, Omit<TaskListFilter, 'limit'>][] = [
   ['first page', {}],
   ['status failed', { statuses: ['failed'] }],
@@ -88,6 +113,8 @@ const SEARCHES: [string, Omit<TaskListFilter, 'limit'>][] = [
   ['search "take 123457" (1 row)', { q: 'take 123457' }],
   ['search "ou" (2 chars, by row)', { q: 'ou' }],
   ['search an id', { q: `tsk_${String(777_777 % COUNT).padStart(26, '0')}` }],
+  // Its last ten characters, as support reads half of one; these ids share most trigrams ("000").
+  ['search part of an id', { q: String(777_777 % COUNT).padStart(10, '0') }],
 ];
 
 /** One page as GET /api/v1/tasks asks for it: 51 rows, then the counts and the attention count. */
@@ -165,7 +192,15 @@ async function onPostgres(): Promise<Side> {
     await (await openStore(config)).close();
     const seedMs = await seedPostgres(cluster.url);
     const store = await openStore(config);
-    return { seedMs, pages: await measure(store, 'PostgreSQL').finally(() => store.close()) };
+    try {
+      const foldMs = await foldTally(store, cluster.url);
+      console.log(
+        `  … PostgreSQL: the tally's log of the seeded million changes folded in ${(foldMs / 1000).toFixed(1)} s`,
+      );
+      return { seedMs, pages: await measure(store, 'PostgreSQL') };
+    } finally {
+      await store.close();
+    }
   } finally {
     await cluster.stop();
     fs.rmSync(pgDir, { recursive: true, force: true });

@@ -286,12 +286,20 @@ export const taskListQuerySchema = z.strictObject(
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 export type TaskListQueryInput = z.input<typeof taskListQuerySchema>;
 
+/** How many matching tasks the server counts past its tally (a search, a time range): more reads "1,000+". */
+export const COUNT_CAP = 1000;
+
 export const taskListSchema = z.object({
   items: z.array(taskSchema),
   next_cursor: z.nullable(z.string()),
   counts: z.record(taskStatusSchema, z.int()),
   /** Tasks that need a person, for the same filters but the status. */
   needs_attention: z.int(),
+  /**
+   * True when a search or a time range matched more tasks than the server counts (COUNT_CAP):
+   * the counts and needs_attention are then lower bounds, taken over the first tasks it read.
+   */
+  counts_capped: z.boolean(),
 });
 export type TaskList = z.infer<typeof taskListSchema>;
 

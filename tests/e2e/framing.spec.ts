@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { probeMedia } from '../support/test-media';
 import { expectNoAxeViolations } from './helpers/a11y';
+import { batchForm, chooseBatchImages, openBatchForm } from './helpers/batch-page';
 import { cardFor, chooseImageFile } from './helpers/creator-page';
 import { screenshotLooks } from './helpers/looks';
 import { writeSceneImage } from './helpers/test-images';
@@ -16,9 +17,11 @@ import { writeSceneImage } from './helpers/test-images';
 const filesDir = path.join(os.tmpdir(), `framing-e2e-${process.pid}`);
 let landscape = '';
 let small = '';
+let portrait = '';
 
 test.beforeAll(async () => {
   landscape = await writeSceneImage(filesDir, 'landscape.png', { width: 1600, height: 900, format: 'png' });
+  portrait = await writeSceneImage(filesDir, 'portrait.jpg', { width: 720, height: 1280, format: 'jpeg' });
   small = await writeSceneImage(filesDir, 'small.jpg', { width: 800, height: 450, format: 'jpeg' });
 });
 test.afterAll(async () => {
@@ -87,4 +90,35 @@ test('a crop under Hailuo’s minimum is named before anything is sent', async (
   await expect(page.getByTestId('framing-note')).toContainText('more than 300 px');
   await page.getByRole('group', { name: 'Frame' }).getByRole('radio', { name: /^16:9/ }).locator('..').click();
   await expect(page.getByTestId('framing-note')).toHaveCount(0);
+});
+
+test('a batch framed 1:1 makes each photo, landscape or portrait, a centred square, and each video square', async ({
+  page,
+  request,
+}) => {
+  const prompt = `Orbit the product, square for the feed ${Date.now()}`;
+  await openBatchForm(page);
+  await chooseBatchImages(page, [landscape, portrait]);
+  const form = batchForm(page);
+  const frame = form.getByRole('group', { name: 'Frame' });
+  await frame.getByRole('radio', { name: /^1:1/ }).locator('..').click();
+  await expect(frame.getByRole('radio', { name: /^1:1/ })).toBeChecked();
+  await form.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+  await form.getByRole('button', { name: /^Start 2 videos/ }).click();
+  const group = page.getByTestId('batch-group').filter({ hasText: prompt });
+  await expect(group.getByTestId('batch-summary')).toContainText('2 of 2 ready', { timeout: 90_000 });
+
+  const listed = await request.get(`/api/v1/tasks?q=${encodeURIComponent(prompt)}`);
+  const tasks = ((await listed.json()) as { items: { image: string; result: { width: number; height: number } }[] })
+    .items;
+  expect(tasks).toHaveLength(2);
+  const sides: number[] = [];
+  for (const task of tasks) {
+    const meta = await sharp(await (await request.get(task.image)).body()).metadata();
+    expect(meta.width).toBe(meta.height);
+    sides.push(meta.width!);
+    expect(task.result.width).toBe(task.result.height);
+  }
+  // Each photo's short side is the square's: 900 of the landscape, 720 of the portrait.
+  expect(sides.sort((a, b) => a - b)).toEqual([720, 900]);
 });

@@ -123,3 +123,25 @@ test('a card plays only when asked, without preloading, and keeps focus when scr
   );
   expect(focused).toBe(firstId);
 });
+
+test('a search matching more tasks than the server counts says "1,000+", and no per-status counts', async ({
+  page,
+}) => {
+  // "take" is in every prompt: more than the count's cap. "take 12" is in 111 of them: counted exactly.
+  await page.goto(`${server.url}/tasks?q=take`);
+  await expect(page.getByTestId('list-summary')).toHaveText('Showing 50 of 1,000+ tasks');
+  const chips = page.getByTestId('status-chips');
+  await expect(chips.getByRole('button', { name: 'All', exact: true })).toBeVisible();
+  await expect(chips.getByRole('button', { name: 'Ready', exact: true })).toBeVisible();
+  await page.goto(`${server.url}/tasks?q=${encodeURIComponent('take 12')}`);
+  await expect(page.getByTestId('list-summary')).toHaveText('Showing 50 of 111 tasks');
+  await expect(chips.getByRole('button', { name: 'All (111)', exact: true })).toBeVisible();
+
+  await page.goto(server.url);
+  const search = page.getByRole('searchbox', { name: 'Search prompts' });
+  await search.fill('take');
+  const all = page.getByRole('group', { name: 'Show videos by status' }).getByRole('button', { name: /^All/ });
+  await expect(all).toHaveText('All');
+  await search.fill('take 12');
+  await expect(all).toHaveText('All111');
+});

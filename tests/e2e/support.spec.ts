@@ -263,7 +263,7 @@ test('the list: failed tasks one click away, in the address, a page at a time', 
 
 test('the list: prompt search and date range, with an empty state that says what to do', async ({ page }) => {
   await page.goto(`${server.url}/tasks`);
-  await page.getByRole('searchbox', { name: 'Prompt contains' }).fill('drifts right');
+  await page.getByRole('searchbox', { name: 'Prompt or id contains' }).fill('drifts right');
   await expect(page).toHaveURL(/[?&]q=drifts\+right/);
   await expect(page.getByTestId('task-row')).toHaveCount(1);
   await expect(page.getByTestId('task-row')).toContainText('Ready');
@@ -282,7 +282,7 @@ test('the list: prompt search and date range, with an empty state that says what
   await expect(page.getByTestId('task-list-no-match')).toBeVisible();
   await page.getByTestId('task-list-no-match').getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(`${server.url}/tasks`);
-  await expect(page.getByRole('searchbox', { name: 'Prompt contains' })).toHaveValue('');
+  await expect(page.getByRole('searchbox', { name: 'Prompt or id contains' })).toHaveValue('');
   await expect(page.getByTestId('task-row')).toHaveCount(50);
 });
 

@@ -4,6 +4,7 @@
  */
 import { describe } from 'vitest';
 import { accessContract } from './store-contract/access-contract';
+import { countsContract } from './store-contract/counts-contract';
 import { galleryContract } from './store-contract/gallery-contract';
 import { useStoreHarness, type TestDatabase } from './store-contract/harness';
 import { leasesContract } from './store-contract/leases-contract';
@@ -18,6 +19,7 @@ export function describeStoreContract(name: string, makeDatabase: () => Promise<
   describe(`${name} store: the shared contract`, () => {
     const harness = useStoreHarness(makeDatabase);
     tasksContract(harness);
+    countsContract(harness);
     leasesContract(harness);
     outboxContract(harness);
     moneyContract(harness);

@@ -79,7 +79,7 @@ export class Metrics {
       async collect() {
         const from = sources();
         if (!from) return;
-        const counts = await from.store.tasks.countByStatus({});
+        const { counts } = await from.store.tasks.countByStatus({});
         for (const status of TASK_STATUSES) this.set({ status }, counts[status] ?? 0);
       },
     });

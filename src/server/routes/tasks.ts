@@ -31,12 +31,17 @@ export function taskRoutes({ store, engine, config }: Services) {
       const { statuses: _statuses, before: _before, ...countFilter } = filter;
       const origin = requestOrigin(c, config.publicBaseUrl);
       const now = Date.now();
+      const [counts, attention] = await Promise.all([
+        store.tasks.countByStatus(countFilter),
+        store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES }),
+      ]);
       const body = JSON.stringify({
         items: page.map((task) => toTaskJson(task, origin, engine.typicalDurationMs, now)),
         next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-        counts: await store.tasks.countByStatus(countFilter),
+        counts: counts.counts,
         // Such tasks all ended failed: the failed count among them is the whole count.
-        needs_attention: (await store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES })).failed,
+        needs_attention: attention.counts.failed,
+        counts_capped: counts.capped || attention.capped,
       } satisfies TaskList);
       return c.body(body, 200, { 'Content-Type': 'application/json', 'Server-Timing': serverTiming(c) });
     })

@@ -7,8 +7,11 @@ export interface SqlDialect {
   /** The placeholder of the `n`-th parameter (1-based). */
   placeholder(n: number): string;
   caseInsensitiveLike: 'LIKE' | 'ILIKE';
-  /** How the prompt search reaches its index: SQLite's FTS5 table, or PostgreSQL's trigram index under ILIKE. */
-  fullTextSearch: 'fts5-trigram' | 'trigram-index';
+  /**
+   * How the prompt search reaches its index: SQLite's FTS5 table, or PostgreSQL's trigram index
+   * under ILIKE; `row-by-row` tests each row read with LIKE (SQLite's walk over the newest tasks).
+   */
+  fullTextSearch: 'fts5-trigram' | 'trigram-index' | 'row-by-row';
 }
 
 export const SQLITE: SqlDialect = {
@@ -16,6 +19,8 @@ export const SQLITE: SqlDialect = {
   caseInsensitiveLike: 'LIKE',
   fullTextSearch: 'fts5-trigram',
 };
+/** SQLite testing the search on each row it reads instead of asking its FTS5 table. */
+export const SQLITE_ROW_BY_ROW: SqlDialect = { ...SQLITE, fullTextSearch: 'row-by-row' };
 export const POSTGRES: SqlDialect = {
   placeholder: (n) => `$${n}`,
   caseInsensitiveLike: 'ILIKE',

@@ -17,27 +17,39 @@ export const INDEXED_SEARCH_MIN_CHARS = 3;
 /*
  * The prompt holds `q` anywhere, in any case (ASCII). PostgreSQL's ILIKE uses the trigram GIN
  * index by itself. SQLite's LIKE cannot reach the FTS5 table, so the search asks that table for
- * the phrase (with the trigram tokenizer a phrase is a substring, case folded) and takes the ids.
+ * the phrase (with the trigram tokenizer a phrase is a substring, case folded) and takes the ids;
+ * or, row by row, tests each row it reads with LIKE.
  */
 function promptMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
   if (dialect.fullTextSearch !== 'fts5-trigram' || [...q].length < INDEXED_SEARCH_MIN_CHARS)
     return `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
-  const phrase = `"${q.replace(/"/g, '""')}"`;
-  return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(phrase)})`;
+  return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(ftsPhrase(q))})`;
+}
+
+/** `q` as one FTS5 phrase: with the trigram tokenizer, a substring in any case; quotes are only text. */
+export function ftsPhrase(q: string): string {
+  return `"${q.replace(/"/g, '""')}"`;
 }
 
 /*
- * Part of an id finds its task (support is often read half of one over the phone). Such a match
- * reads every id, so only text shaped like an id fragment asks for it: six or more letters,
+ * Part of an id finds its task (support is often read half of one over the phone), through a
+ * trigram index of ids. Only text shaped like an id fragment asks for it: six or more letters,
  * digits, `_` or `-`, with a digit among them. Anything else (words of a prompt) matches ids
- * exactly, by index.
+ * exactly, by their own index.
  */
 const ID_FRAGMENT = /^(?=.*\d)[A-Za-z0-9_-]{6,}$/;
+/* One of our whole ids (new-id.ts), in any case: it is nobody's fragment, and its own index finds it. */
+const WHOLE_ID = /^[a-z]{3}_[0-9a-z]{26}$/i;
 
-function idMatch(q: string, p: (value: unknown) => string): string {
+export function idMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
+  if (WHOLE_ID.test(q)) return `id = ${p(q.toLowerCase())} OR upstream_task_id = ${p(q)}`;
   if (!ID_FRAGMENT.test(q)) return `id = ${p(q)} OR upstream_task_id = ${p(q)}`;
+  // SQLite's own trigram table of ids; PostgreSQL's ILIKE uses its trigram indexes. Either ignores case.
+  if (dialect.fullTextSearch === 'fts5-trigram')
+    return `id IN (SELECT task_id FROM tasks_id_search WHERE tasks_id_search MATCH ${p(ftsPhrase(q))})`;
   const like = `%${escapeLike(q)}%`;
-  return `id LIKE ${p(like)} ESCAPE '\\' OR upstream_task_id LIKE ${p(like)} ESCAPE '\\'`;
+  const operator = dialect.caseInsensitiveLike;
+  return `id ${operator} ${p(like)} ESCAPE '\\' OR upstream_task_id ${operator} ${p(like)} ESCAPE '\\'`;
 }
 
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
@@ -60,7 +72,7 @@ export function taskListWhere(filter: Omit<TaskListFilter, 'limit'>, dialect: Sq
   if (filter.toMs !== undefined) clauses.push(`created_at <= ${p(filter.toMs)}`);
   if (filter.q) {
     const q = filter.q.trim();
-    clauses.push(`(${promptMatch(q, dialect, p)} OR ${idMatch(q, p)})`);
+    clauses.push(`(${promptMatch(q, dialect, p)} OR ${idMatch(q, dialect, p)})`);
   }
   if (filter.before) {
     const { createdAt, id } = filter.before;

@@ -1,5 +1,4 @@
 /** The tasks table's row (the same columns in SQLite and PostgreSQL) and its mapping to a TaskRecord. */
-import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
 import { fromSnakeCased, snakeCased, type SnakeCased } from './snake-case';
 import type { NewTaskEvent } from './history-store';
 import { NEW_TASK_FIELDS, type NewTask, type TaskPatch, type TaskRecord } from './tasks-store';
@@ -23,13 +22,6 @@ export function patchEntries(patch: TaskPatch): [column: string, value: unknown]
   return (Object.entries(patch) as [keyof TaskPatch, unknown][])
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => [PATCH_COLUMNS[key], value]);
-}
-
-/** `SELECT status, COUNT(*) AS n … GROUP BY status` as a count for every status. */
-export function countsByStatus(rows: readonly { status: TaskStatus; n: number }[]): Record<TaskStatus, number> {
-  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-  for (const row of rows) counts[row.status] = row.n;
-  return counts;
 }
 
 /* Every field kept as it is in a column of its own (snake_case) name; result and error span several. */

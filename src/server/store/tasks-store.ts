@@ -23,6 +23,7 @@
 import type { Duration, Mode, Resolution } from '@/shared/pricing';
 import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from './history-store';
+import type { StatusCounts } from './task-counts';
 import type { Lease } from './task-leases';
 
 export type EngineName = 'local' | 'apiinone';
@@ -133,6 +134,9 @@ export interface TaskListFilter {
   limit: number;
 }
 
+/** What the counts per status are taken over: the list's filter less its status, cursor and limit. */
+export type TaskCountFilter = Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>;
+
 /** A change to an unfinished task; refused (false) once the task is final. */
 export interface TaskPatch {
   status?: 'queued' | 'running';
@@ -167,8 +171,11 @@ export interface TasksStore {
    */
   version(id: string): Promise<number | null>;
   list(filter: TaskListFilter): Promise<TaskRecord[]>;
-  /** Tasks per status for the same filter without its status, cursor and limit. */
-  countByStatus(filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>): Promise<Record<TaskStatus, number>>;
+  /**
+   * Tasks per status for the same filter without its status, cursor and limit: exact from the
+   * tally, or up to a cap for a search or a time range (see task-counts.ts).
+   */
+  countByStatus(filter: TaskCountFilter): Promise<StatusCounts>;
   unfinishedIds(): Promise<string[]>;
   /** Applies `patch` (and adds `event`) to an unfinished task; with `lease`, only while it is held under it. */
   update(id: string, patch: TaskPatch, event?: NewTaskEvent, lease?: Lease): Promise<boolean>;

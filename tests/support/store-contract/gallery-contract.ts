@@ -57,7 +57,7 @@ export function galleryContract(h: StoreHarness) {
       expect(await h.store.tasks.get(done.id)).toEqual({ ...before, hiddenAt: T0 + 20 });
       const shown = await h.store.tasks.list({ hidden: false, limit: 10 });
       expect(shown.map((t) => t.id)).toEqual([running.id]);
-      expect((await h.store.tasks.countByStatus({ hidden: false })).succeeded).toBe(0);
+      expect((await h.store.tasks.countByStatus({ hidden: false })).counts.succeeded).toBe(0);
       expect((await h.store.tasks.list({ limit: 10 })).map((t) => t.id)).toEqual([running.id, done.id]);
 
       expect(await h.store.tasks.setHidden(done.id, null)).toBe(true);

@@ -87,7 +87,12 @@ export function Gallery({ renderBatchHeader, onCompare, onMontage, headerAction 
         {list.isFetching && !list.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       </div>
       <GalleryAnnouncer tasks={listedUnfinished} />
-      <GalleryFiltersBar filters={filters} onChange={setFilters} counts={list.data?.pages[0]?.counts} />
+      <GalleryFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        // Counts that stopped at the server's cap would mislead per status: none are shown then.
+        counts={list.data?.pages[0]?.counts_capped ? undefined : list.data?.pages[0]?.counts}
+      />
       {list.isPending ? (
         <GallerySkeleton />
       ) : list.isError ? (

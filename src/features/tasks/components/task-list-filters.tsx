@@ -91,8 +91,8 @@ export function TaskListFilters({ filters, onChange }: TaskListFiltersProps) {
           filters={filters}
           onChange={onChange}
           field="q"
-          label="Prompt contains"
-          placeholder="e.g. golden retriever"
+          label="Prompt or id contains"
+          placeholder="e.g. golden retriever, or tsk_01…"
           maxLength={500}
           className="pr-3"
           testId="list-search"

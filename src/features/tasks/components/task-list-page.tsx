@@ -3,6 +3,7 @@ import { Icon } from '@/components/icons';
 import { PageHeading } from '@/components/page-heading';
 import { Spinner } from '@/components/spinner';
 import { useNow } from '@/lib/use-now';
+import { COUNT_CAP } from '@/shared/contract';
 import { TASK_STATUSES, type TaskStatus } from '@/shared/status';
 import { SUPPORT_PAGE_SIZE, useSupportTasks } from '@/features/tasks/api/get-support-tasks';
 import { useListFilters } from '@/features/tasks/hooks/use-list-filters';
@@ -20,9 +21,15 @@ export function TaskListPage() {
   const list = useSupportTasks(toListQuery(filters, SUPPORT_PAGE_SIZE));
   const now = useNow(30_000);
   const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const counts = list.data?.pages[0]?.counts;
+  const first = list.data?.pages[0];
+  // Counts that stopped at the server's cap (a search matching more) would mislead per status.
+  const counts = first?.counts_capped ? undefined : first?.counts;
   const counted: readonly TaskStatus[] = filters.status.length ? filters.status : TASK_STATUSES;
-  const matching = counts ? counted.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : undefined;
+  const matching = first?.counts_capped
+    ? `${COUNT_CAP.toLocaleString('en')}+`
+    : counts
+      ? counted.reduce((sum, status) => sum + (counts[status] ?? 0), 0).toLocaleString('en')
+      : undefined;
 
   function results() {
     if (list.isPending) return <TaskListLoading />;
@@ -69,7 +76,7 @@ export function TaskListPage() {
         />
         <AttentionChip
           pressed={filters.attention}
-          count={list.data?.pages[0]?.needs_attention}
+          count={first?.counts_capped ? undefined : first?.needs_attention}
           onChange={(attention) => setFilters({ ...filters, attention })}
         />
       </div>

@@ -194,4 +194,44 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX montages_unfinished ON montages (lease_until) WHERE status IN ('queued', 'running');
   `,
+  // 6: SQLite's migration 7: the task list at a million tasks. Parts of ids by trigram indexes,
+  // the few tasks with an error code by theirs, and the counts kept by triggers (task-counts.ts). Here
+  // the tally is a log of changes, only ever inserted into, which servers writing at once never
+  // wait on or deadlock over (one row per key moved by every writer would be both); a read
+  // sums it, and folds it into one row per key once it has grown (PgTasks.countByStatus).
+  `
+  CREATE INDEX tasks_id_trgm ON tasks USING gin (id public.gin_trgm_ops);
+  CREATE INDEX tasks_upstream_id_trgm ON tasks USING gin (upstream_task_id public.gin_trgm_ops);
+  CREATE INDEX tasks_by_error ON tasks (error_code) WHERE error_code IS NOT NULL;
+
+  CREATE TABLE task_tallies (
+    status TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    hidden SMALLINT NOT NULL,
+    error_code TEXT NOT NULL,
+    n BIGINT NOT NULL
+  );
+  INSERT INTO task_tallies
+    SELECT status, model_id, mode, (hidden_at IS NOT NULL)::int, COALESCE(error_code, ''), COUNT(*) FROM tasks GROUP BY 1, 2, 3, 4, 5;
+  CREATE FUNCTION task_tallies_move() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      INSERT INTO task_tallies VALUES
+        (OLD.status, OLD.model_id, OLD.mode, (OLD.hidden_at IS NOT NULL)::int, COALESCE(OLD.error_code, ''), -1);
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+      INSERT INTO task_tallies VALUES
+        (NEW.status, NEW.model_id, NEW.mode, (NEW.hidden_at IS NOT NULL)::int, COALESCE(NEW.error_code, ''), 1);
+    END IF;
+    RETURN NULL;
+  END;
+  $$;
+  CREATE TRIGGER task_tallies_insert AFTER INSERT OR DELETE ON tasks FOR EACH ROW EXECUTE FUNCTION task_tallies_move();
+  CREATE TRIGGER task_tallies_update AFTER UPDATE OF status, model_id, mode, hidden_at, error_code ON tasks FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.model_id IS DISTINCT FROM NEW.model_id
+      OR OLD.mode IS DISTINCT FROM NEW.mode OR (OLD.hidden_at IS NULL) <> (NEW.hidden_at IS NULL)
+      OR OLD.error_code IS DISTINCT FROM NEW.error_code)
+    EXECUTE FUNCTION task_tallies_move();
+  `,
 ];

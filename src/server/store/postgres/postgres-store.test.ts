@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../store-unavailable';
 import { PG_MIGRATIONS } from './migrations';
 import { openPostgresStore } from './open-postgres-store';
 import { newTask } from '../../../../tests/support/new-task';
+import { event, RESULT } from '../../../../tests/support/store-contract/harness';
 import { describeStoreContract } from '../../../../tests/support/store-contract';
 import { freshSchema } from '../../../../tests/support/test-database';
 import { waitUntil } from '../../../../tests/support/wait-until';
@@ -49,6 +50,46 @@ describe('PostgreSQL store', () => {
     }
     await stores[0]!.tasks.create(newTask(), { checkCredits: false });
     expect(await stores[2]!.tasks.unfinishedIds()).toHaveLength(1);
+  });
+
+  it('folds the tally’s log once it grows, while two servers write, and counts the same before and after', async () => {
+    const [one, two] = await Promise.all([open(), open()]);
+    const admin = new pg.Client(schema.url);
+    await admin.connect();
+    const logRows = async () => Number((await admin.query('SELECT COUNT(*) AS n FROM task_tallies')).rows[0].n);
+    try {
+      const make = (n: number) =>
+        one.tasks.createMany(
+          Array.from({ length: n }, (_, i) => newTask({ mode: i % 2 ? 'pro' : 'standard' })),
+          { checkCredits: false },
+        );
+      const end = (tasks: { id: string }[]) =>
+        tasks.map((task, i) =>
+          (i % 2 ? two : one).tasks.finish(
+            task.id,
+            { status: 'succeeded', result: RESULT },
+            event('succeeded'),
+            Date.now(),
+          ),
+        );
+      // Written, with nobody reading: the log holds a row per change.
+      await Promise.all(end(await make(400)));
+      expect(await logRows()).toBeGreaterThan(800);
+      const counted = { counts: { queued: 0, running: 0, succeeded: 400, failed: 0, canceled: 0 }, capped: false };
+      expect(await one.tasks.countByStatus({})).toEqual(counted);
+      await waitUntil('the log is folded', async () => (await logRows()) <= 4);
+      expect(await two.tasks.countByStatus({})).toEqual(counted);
+      // Two servers writing while both read, each read free to fold: every change counted once.
+      const more = await make(400);
+      await Promise.all([
+        ...end(more),
+        ...Array.from({ length: 30 }, (_, i) => (i % 2 ? two : one).tasks.countByStatus({})),
+      ]);
+      expect(await one.tasks.countByStatus({})).toEqual({ ...counted, counts: { ...counted.counts, succeeded: 800 } });
+      expect((await two.tasks.countByStatus({ mode: 'pro' })).counts.succeeded).toBe(400);
+    } finally {
+      await admin.end();
+    }
   });
 
   it('keeps a prompt with a NUL (as U+FFFD: PostgreSQL text cannot hold U+0000)', async () => {

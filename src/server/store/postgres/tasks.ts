@@ -3,20 +3,21 @@ import type { NewTaskEvent } from '../history-store';
 import { LEDGER_REASONS } from '../ledger-store';
 import type { Lease } from '../task-leases';
 import { insertSql, POSTGRES } from '../sql-dialect';
-import { taskListWhere } from '../task-list-query';
 import {
-  acceptedEvent,
-  countsByStatus,
-  newTaskRow,
-  patchEntries,
-  toTaskRecord,
-  UNFINISHED,
-  type TaskRow,
-} from '../task-row';
+  boundedFilter,
+  cappedCountSql,
+  talliedFilter,
+  tallySql,
+  toStatusCounts,
+  type StatusCounts,
+} from '../task-counts';
+import { taskListWhere } from '../task-list-query';
+import { acceptedEvent, newTaskRow, patchEntries, toTaskRecord, UNFINISHED, type TaskRow } from '../task-row';
 import {
   InsufficientCreditsError,
   type CreateTaskOptions,
   type NewTask,
+  type TaskCountFilter,
   type TaskListFilter,
   type TaskOutcome,
   type TaskPatch,
@@ -32,7 +33,14 @@ import type { PgDatabase, Sql } from './pg-database';
  */
 const CREDIT_LOCK = "SELECT pg_advisory_xact_lock(hashtext('hailuo-studio credits ' || current_schema()))";
 
+/* Log rows (over the keys a count reads) past which the read folds the tally. */
+const TALLY_FOLD_AT = 500;
+/* A log this long is vacuumed once folded. */
+const TALLY_VACUUM_AT = 20_000;
+
 export class PgTasksStore implements TasksStore {
+  private folding = false;
+
   constructor(private readonly db: PgDatabase) {}
 
   async create(task: NewTask, options: CreateTaskOptions): Promise<TaskRecord> {
@@ -101,15 +109,41 @@ export class PgTasksStore implements TasksStore {
     return rows.map(toTaskRecord);
   }
 
-  async countByStatus(
-    filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>,
-  ): Promise<Record<TaskStatus, number>> {
-    const { where, params } = taskListWhere(filter, POSTGRES);
-    const rows = await this.db.rows<{ status: TaskStatus; n: number }>(
-      `SELECT status, COUNT(*) AS n FROM tasks ${where} GROUP BY status`,
-      params,
-    );
-    return countsByStatus(rows);
+  async countByStatus(filter: TaskCountFilter): Promise<StatusCounts> {
+    if (!talliedFilter(filter)) {
+      const { text, values } = cappedCountSql(filter, POSTGRES);
+      return toStatusCounts(await this.db.rows(text, values), !boundedFilter(filter));
+    }
+    const { text, values } = tallySql(filter, POSTGRES);
+    const rows = await this.db.rows<{ status: TaskStatus; n: string; entries: string }>(text, values);
+    const entries = rows.reduce((sum, row) => sum + Number(row.entries), 0);
+    if (entries > TALLY_FOLD_AT) void this.foldTally(entries);
+    return toStatusCounts(rows, false);
+  }
+
+  /*
+   * The tally's log folded into one row per key, in one statement: what it deletes it sums back,
+   * so a reader sees the same counts before and after. Changes logged meanwhile are not in its
+   * snapshot and stay. A fold already under way elsewhere (the lock) makes this one do nothing.
+   * After a burst (a bulk import), the rows it deleted would be read past until autovacuum came
+   * by, so a long log is vacuumed at once.
+   */
+  private async foldTally(entries: number): Promise<void> {
+    if (this.folding) return;
+    this.folding = true;
+    try {
+      await this.db.write(
+        `WITH fold AS (SELECT pg_try_advisory_xact_lock(hashtext('hailuo-studio tallies ' || current_schema())) AS mine),
+          gone AS (DELETE FROM task_tallies WHERE (SELECT mine FROM fold) RETURNING *)
+        INSERT INTO task_tallies
+          SELECT status, model_id, mode, hidden, error_code, SUM(n) FROM gone GROUP BY 1, 2, 3, 4, 5 HAVING SUM(n) <> 0`,
+      );
+      if (entries > TALLY_VACUUM_AT) await this.db.write('VACUUM task_tallies');
+    } catch {
+      // The counts stay right unfolded; the next read that finds the log long tries again.
+    } finally {
+      this.folding = false;
+    }
   }
 
   async unfinishedIds(): Promise<string[]> {

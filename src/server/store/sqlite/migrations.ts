@@ -187,4 +187,56 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX montages_unfinished ON montages (lease_until) WHERE status IN ('queued', 'running');
   `,
+  // 7: the task list at a million tasks (issue 22). The counts: tasks per status, model, mode,
+  // hidden and error code, kept by triggers so a count reads a few tally rows, not every task
+  // (see task-counts.ts); an error code of '' is none, as a primary key cannot hold NULL as one
+  // value. The few tasks with an error code, by their index (the attention count). And parts of
+  // ids by a trigram index of their own, as prompts are.
+  `
+  CREATE TABLE task_tallies (
+    status TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    hidden INTEGER NOT NULL,
+    error_code TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (status, model_id, mode, hidden, error_code)
+  ) WITHOUT ROWID;
+  INSERT INTO task_tallies
+    SELECT status, model_id, mode, hidden_at IS NOT NULL, COALESCE(error_code, ''), COUNT(*) FROM tasks GROUP BY 1, 2, 3, 4, 5;
+  CREATE TRIGGER task_tallies_insert AFTER INSERT ON tasks BEGIN
+    INSERT INTO task_tallies VALUES (NEW.status, NEW.model_id, NEW.mode, NEW.hidden_at IS NOT NULL, COALESCE(NEW.error_code, ''), 1)
+      ON CONFLICT (status, model_id, mode, hidden, error_code) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER task_tallies_update AFTER UPDATE OF status, model_id, mode, hidden_at, error_code ON tasks
+  WHEN OLD.status IS NOT NEW.status OR OLD.model_id IS NOT NEW.model_id OR OLD.mode IS NOT NEW.mode
+    OR (OLD.hidden_at IS NULL) IS NOT (NEW.hidden_at IS NULL) OR OLD.error_code IS NOT NEW.error_code
+  BEGIN
+    UPDATE task_tallies SET n = n - 1
+      WHERE status = OLD.status AND model_id = OLD.model_id AND mode = OLD.mode
+        AND hidden = (OLD.hidden_at IS NOT NULL) AND error_code = COALESCE(OLD.error_code, '');
+    INSERT INTO task_tallies VALUES (NEW.status, NEW.model_id, NEW.mode, NEW.hidden_at IS NOT NULL, COALESCE(NEW.error_code, ''), 1)
+      ON CONFLICT (status, model_id, mode, hidden, error_code) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER task_tallies_delete AFTER DELETE ON tasks BEGIN
+    UPDATE task_tallies SET n = n - 1
+      WHERE status = OLD.status AND model_id = OLD.model_id AND mode = OLD.mode
+        AND hidden = (OLD.hidden_at IS NOT NULL) AND error_code = COALESCE(OLD.error_code, '');
+  END;
+
+  CREATE INDEX tasks_by_error ON tasks (error_code) WHERE error_code IS NOT NULL;
+
+  CREATE VIRTUAL TABLE tasks_id_search USING fts5(ids, task_id UNINDEXED, tokenize = 'trigram');
+  INSERT INTO tasks_id_search (ids, task_id) SELECT id || ' ' || COALESCE(upstream_task_id, ''), id FROM tasks;
+  CREATE TRIGGER tasks_id_search_insert AFTER INSERT ON tasks BEGIN
+    INSERT INTO tasks_id_search (ids, task_id) VALUES (NEW.id || ' ' || COALESCE(NEW.upstream_task_id, ''), NEW.id);
+  END;
+  CREATE TRIGGER tasks_id_search_update AFTER UPDATE OF id, upstream_task_id ON tasks BEGIN
+    DELETE FROM tasks_id_search WHERE task_id = OLD.id;
+    INSERT INTO tasks_id_search (ids, task_id) VALUES (NEW.id || ' ' || COALESCE(NEW.upstream_task_id, ''), NEW.id);
+  END;
+  CREATE TRIGGER tasks_id_search_delete AFTER DELETE ON tasks BEGIN
+    DELETE FROM tasks_id_search WHERE task_id = OLD.id;
+  END;
+  `,
 ];

@@ -46,7 +46,7 @@ describe('SQLite store', () => {
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(MIGRATIONS.length).toBe(6);
+    expect(MIGRATIONS.length).toBe(7);
     db.close();
   });
 

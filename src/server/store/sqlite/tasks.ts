@@ -1,22 +1,24 @@
+import { COUNT_CAP } from '@/shared/contract';
 import type { TaskStatus } from '@/shared/status';
 import type { NewTaskEvent } from '../history-store';
 import { LEDGER_REASONS } from '../ledger-store';
 import type { Lease } from '../task-leases';
-import { insertSql, SQLITE } from '../sql-dialect';
-import { taskListWhere } from '../task-list-query';
+import { insertSql, SQLITE, SQLITE_ROW_BY_ROW } from '../sql-dialect';
 import {
-  acceptedEvent,
-  countsByStatus,
-  newTaskRow,
-  patchEntries,
-  toTaskRecord,
-  UNFINISHED,
-  type TaskRow,
-} from '../task-row';
+  boundedFilter,
+  cappedCountSql,
+  talliedFilter,
+  tallySql,
+  toStatusCounts,
+  type StatusCounts,
+} from '../task-counts';
+import { ftsPhrase, idMatch, INDEXED_SEARCH_MIN_CHARS, taskListWhere } from '../task-list-query';
+import { acceptedEvent, newTaskRow, patchEntries, toTaskRecord, UNFINISHED, type TaskRow } from '../task-row';
 import {
   InsufficientCreditsError,
   type CreateTaskOptions,
   type NewTask,
+  type TaskCountFilter,
   type TaskListFilter,
   type TaskOutcome,
   type TaskPatch,
@@ -29,6 +31,9 @@ import type { SqliteDatabase } from './sqlite-database';
 /* A write made under a lease applies only while the task is still held under it. */
 const held = (lease: Lease | undefined) => (lease ? ' AND lease_token = ?' : '');
 const heldParams = (lease: Lease | undefined) => (lease ? [lease.token] : []);
+
+/* The newest tasks a search tests row by row before it asks the index for older ones. */
+const SEARCH_WALK_ROWS = 2000;
 
 export class SqliteTasksStore implements TasksStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -97,25 +102,101 @@ export class SqliteTasksStore implements TasksStore {
   }
 
   list(filter: TaskListFilter): Promise<TaskRecord[]> {
-    const { where, params } = taskListWhere(filter, SQLITE);
-    return this.db.run(() =>
-      (
-        this.db
-          .prepare(`SELECT * FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
-          .all(...params, filter.limit) as TaskRow[]
-      ).map(toTaskRecord),
-    );
+    if (filter.q && [...filter.q.trim()].length >= INDEXED_SEARCH_MIN_CHARS)
+      return this.db.transaction(() => this.searchNewestFirst(filter, filter.q!), 'deferred');
+    return this.db.run(() => this.listPage(filter));
   }
 
-  async countByStatus(
-    filter: Omit<TaskListFilter, 'statuses' | 'before' | 'limit'>,
-  ): Promise<Record<TaskStatus, number>> {
+  private listPage(filter: TaskListFilter): TaskRecord[] {
     const { where, params } = taskListWhere(filter, SQLITE);
-    const rows = await this.db.all<{ status: TaskStatus; n: number }>(
-      `SELECT status, COUNT(*) AS n FROM tasks ${where} GROUP BY status`,
-      ...params,
+    return (
+      this.db
+        .prepare(`SELECT * FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(...params, filter.limit) as TaskRow[]
+    ).map(toTaskRecord);
+  }
+
+  /*
+   * A page of a search, newest first. The FTS5 table finds the matches, in its own order: for a
+   * word in one task in eight that is a hundred thousand ids at a million tasks, to be sorted for
+   * a page of fifty. So the newest tasks (under the other filters) are read first and tested one
+   * by one, which fills the page of a common word within a few hundred rows; only the older part
+   * of a rarer one, past those, asks the index. Both are the same match (a substring, any case).
+   */
+  private searchNewestFirst(filter: TaskListFilter, q: string): TaskRecord[] {
+    const { q: _q, ...others } = filter;
+    const { where, params } = taskListWhere(others, SQLITE);
+    const order = 'ORDER BY created_at DESC, id DESC';
+    const newest = taskListWhere({ q }, SQLITE_ROW_BY_ROW);
+    const found = (
+      this.db
+        .prepare(
+          `SELECT * FROM (SELECT * FROM tasks ${where} ${order} LIMIT ${SEARCH_WALK_ROWS}) ${newest.where} ${order} LIMIT ?`,
+        )
+        .all(...params, ...newest.params, filter.limit) as TaskRow[]
+    ).map(toTaskRecord);
+    if (found.length >= filter.limit) return found;
+    const edge = this.db
+      .prepare(`SELECT created_at, id FROM tasks ${where} ${order} LIMIT 1 OFFSET ${SEARCH_WALK_ROWS - 1}`)
+      .get(...params) as { created_at: number; id: string } | undefined;
+    if (!edge) return found;
+    const older = {
+      ...filter,
+      before: { createdAt: edge.created_at, id: edge.id },
+      limit: filter.limit - found.length,
+    };
+    return [...found, ...this.listPage(older)];
+  }
+
+  async countByStatus(filter: TaskCountFilter): Promise<StatusCounts> {
+    if (talliedFilter(filter)) {
+      const { text, values } = tallySql(filter, SQLITE);
+      return toStatusCounts(await this.db.all(text, ...values), false);
+    }
+    const q = filter.q?.trim();
+    if (q && !boundedFilter(filter)) return this.db.transaction(() => this.countSearch(filter, q), 'deferred');
+    const { text, values } = cappedCountSql(filter, SQLITE);
+    return toStatusCounts(await this.db.all(text, ...values), !boundedFilter(filter));
+  }
+
+  /*
+   * A search's counts, up to the cap. The FTS5 table hands its matches over as it finds them, so
+   * the prompt matches are read from it, joined to their tasks, and stop at the cap; the id
+   * matches are asked apart, and a task both finds is counted once. With error codes in the filter
+   * (the attention count: a few tasks, by their index) or a text too short for the index, each
+   * task is tested row by row instead.
+   */
+  private countSearch(filter: TaskCountFilter, q: string): StatusCounts {
+    const found = new Map<string, TaskStatus>();
+    const read = (sql: string, params: unknown[]) => {
+      for (const row of this.db.prepare(sql).all(...params) as { id: string; status: TaskStatus }[])
+        found.set(row.id, row.status);
+    };
+    const cap = `LIMIT ${COUNT_CAP + 1}`;
+    if (filter.errorCodes?.length || [...q].length < INDEXED_SEARCH_MIN_CHARS) {
+      const { where, params } = taskListWhere(filter, SQLITE_ROW_BY_ROW);
+      read(`SELECT id, status FROM tasks ${where} ${cap}`, params);
+    } else {
+      const { q: _q, ...others } = filter;
+      const { where, params } = taskListWhere(others, SQLITE);
+      const and = where ? `AND ${where.slice('WHERE '.length)}` : '';
+      read(
+        `SELECT id, status FROM tasks_prompt_search CROSS JOIN tasks ON tasks.id = tasks_prompt_search.task_id
+          WHERE tasks_prompt_search MATCH ? ${and} ${cap}`,
+        [ftsPhrase(q), ...params],
+      );
+      const ids: unknown[] = [];
+      read(`SELECT id, status FROM tasks WHERE (${idMatch(q, SQLITE, (v) => (ids.push(v), '?'))}) ${and} ${cap}`, [
+        ...ids,
+        ...params,
+      ]);
+    }
+    const counts = new Map<TaskStatus, number>();
+    for (const status of found.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+    return toStatusCounts(
+      [...counts].map(([status, n]) => ({ status, n })),
+      true,
     );
-    return countsByStatus(rows);
   }
 
   unfinishedIds(): Promise<string[]> {
