@@ -1,6 +1,6 @@
 /**
- * A million tasks in the store: a page of the task list (the route's three queries: the page,
- * the counts per status, the attention count) with no filter, by status, by mode, by cursor, and
+ * A million tasks in the store: a page of the task list (the route's three queries at once: the
+ * page, the counts per status, the attention count) with no filter, by status, by mode, by cursor, and
  * prompt searches, on SQLite and on PostgreSQL. The rows are written by one INSERT … SELECT of
  * generated rows (the store's own triggers fill the search index), once: the SQLite file is kept
  * under bench/results/ for the next run; PostgreSQL runs in a throwaway cluster, seeded each run.
@@ -71,7 +71,8 @@ async function seedPostgres(url: string): Promise<number> {
     await client.query(
       `INSERT INTO tasks (${COLUMNS}) ${rowSql(pgList, "'tsk_' || lpad(i::text, 26, '0')")} FROM generate_series(0::bigint, ${COUNT - 1}) AS i`,
     );
-    await client.query('ANALYZE tasks');
+    // Every table, the ones the triggers filled too, as autovacuum would have by then.
+    await client.query('ANALYZE');
     return performance.now() - started;
   } finally {
     await client.end();
@@ -117,14 +118,16 @@ const SEARCHES: [string, Omit<TaskListFilter, 'limit'>][] = [
   ['search part of an id', { q: String(777_777 % COUNT).padStart(10, '0') }],
 ];
 
-/** One page as GET /api/v1/tasks asks for it: 51 rows, then the counts and the attention count. */
+/** One page as GET /api/v1/tasks asks for it: 51 rows, the counts and the attention count, at once. */
 async function page(store: Store, filter: Omit<TaskListFilter, 'limit'>): Promise<Timing> {
   const started = performance.now();
   const { statuses: _s, before: _b, ...countFilter } = filter;
-  await store.tasks.list({ ...filter, limit: 51 });
-  const rowsMs = performance.now() - started;
-  await store.tasks.countByStatus(countFilter);
-  await store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES });
+  let rowsMs = 0;
+  await Promise.all([
+    store.tasks.list({ ...filter, limit: 51 }).then(() => (rowsMs = performance.now() - started)),
+    store.tasks.countByStatus(countFilter),
+    store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES }),
+  ]);
   return { rowsMs, pageMs: performance.now() - started };
 }
 

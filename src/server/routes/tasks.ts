@@ -25,16 +25,17 @@ export function taskRoutes({ store, engine, config }: Services) {
     .get('/', startTiming, validate('query', taskListQuerySchema), async (c) => {
       const query = c.req.valid('query');
       const filter = listFilter(query);
-      const rows = await store.tasks.list({ ...filter, limit: query.limit + 1 });
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
       const { statuses: _statuses, before: _before, ...countFilter } = filter;
-      const origin = requestOrigin(c, config.publicBaseUrl);
-      const now = Date.now();
-      const [counts, attention] = await Promise.all([
+      // Three queries at once: on PostgreSQL each has a connection of its own.
+      const [rows, counts, attention] = await Promise.all([
+        store.tasks.list({ ...filter, limit: query.limit + 1 }),
         store.tasks.countByStatus(countFilter),
         store.tasks.countByStatus({ ...countFilter, errorCodes: ATTENTION_CODES }),
       ]);
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const origin = requestOrigin(c, config.publicBaseUrl);
+      const now = Date.now();
       const body = JSON.stringify({
         items: page.map((task) => toTaskJson(task, origin, engine.typicalDurationMs, now)),
         next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,

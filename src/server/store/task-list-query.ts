@@ -44,12 +44,16 @@ const WHOLE_ID = /^[a-z]{3}_[0-9a-z]{26}$/i;
 export function idMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
   if (WHOLE_ID.test(q)) return `id = ${p(q.toLowerCase())} OR upstream_task_id = ${p(q)}`;
   if (!ID_FRAGMENT.test(q)) return `id = ${p(q)} OR upstream_task_id = ${p(q)}`;
-  // SQLite's own trigram table of ids; PostgreSQL's ILIKE uses its trigram indexes. Either ignores case.
+  // Each database keeps a table of every task's ids with a trigram index (FTS5; pg_trgm under
+  // ILIKE); row by row, the ids themselves. Any of them ignores case.
   if (dialect.fullTextSearch === 'fts5-trigram')
     return `id IN (SELECT task_id FROM tasks_id_search WHERE tasks_id_search MATCH ${p(ftsPhrase(q))})`;
   const like = `%${escapeLike(q)}%`;
-  const operator = dialect.caseInsensitiveLike;
-  return `id ${operator} ${p(like)} ESCAPE '\\' OR upstream_task_id ${operator} ${p(like)} ESCAPE '\\'`;
+  // As an array computed once, the ids match by the primary key, which PostgreSQL can OR with
+  // the prompt's index; `IN (subquery)` would be tested row by row against every task instead.
+  if (dialect.fullTextSearch === 'trigram-index')
+    return `id = ANY(ARRAY(SELECT task_id FROM task_id_search WHERE ids ILIKE ${p(like)} ESCAPE '\\'))`;
+  return `id LIKE ${p(like)} ESCAPE '\\' OR upstream_task_id LIKE ${p(like)} ESCAPE '\\'`;
 }
 
 /** `firstParam`: the number of the first placeholder, when the statement has parameters before these. */
