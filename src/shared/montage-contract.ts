@@ -4,7 +4,7 @@
  * Apart from contract.ts so the dashboard's first load does not carry them.
  */
 import { z } from 'zod/mini';
-import { httpUrlSchema, taskStatusSchema } from './contract';
+import { httpUrlSchema, taskResultSchema, taskStatusSchema } from './contract';
 import {
   AUDIO_CONTENT_TYPES,
   MONTAGE_FITS,
@@ -103,14 +103,8 @@ export const montageRequestSchema = z.strictObject({
 export type MontageRequest = z.infer<typeof montageRequestSchema>;
 export type MontageRequestInput = z.input<typeof montageRequestSchema>;
 
-export const montageResultSchema = z.object({
-  video_url: z.string(),
-  poster_url: z.string(),
-  download_url: z.string(),
-  width: z.int(),
-  height: z.int(),
-  duration_s: z.number(),
-});
+/** A montage's video is kept and served as a task's is: the same fields. */
+export const montageResultSchema = taskResultSchema;
 export type MontageResult = z.infer<typeof montageResultSchema>;
 
 export const montageSchema = z.object({
