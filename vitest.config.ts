@@ -57,6 +57,7 @@ export default defineConfig({
             'src/server/routes/batch-retry.test.ts',
             'tests/reliability/idempotent-submits.test.ts',
             'tests/reliability/database-locked.test.ts',
+            'tests/reliability/sigkill-montage.test.ts',
           ],
           environment: 'node',
           env: { TEST_DATABASE: 'postgres' },

@@ -108,7 +108,16 @@ async function openHeld(config: Config, options: ServiceOptions, lock: DataDirLo
   // One queue for every encode this process runs (previews and montages): two at once keep a 2-core machine responsive.
   const encodes = new WorkQueue(2);
   const engine = createEngine(config, { images, webhookUrl, workDir: scratch.path, encodes });
-  const montages = new MontageWorker({ serverId, store, media, encodes, workDir: scratch.path, log });
+  // A montage is held under the same lease as a task: a server that died hands it on as soon.
+  const montages = new MontageWorker({
+    serverId,
+    store,
+    media,
+    encodes,
+    workDir: scratch.path,
+    log,
+    leaseMs: config.taskLeaseMs,
+  });
   let listenOrigin = `http://${config.host}:${config.port}`;
   const origin = () => config.publicBaseUrl ?? listenOrigin;
   const callbacks = new CallbackSender({

@@ -1,24 +1,7 @@
 /** Montages: one per Idempotency-Key, claimed by one server at a time, ended once by the lease holder. */
 import { describe, expect, it } from 'vitest';
-import { newId } from '@/server/store/new-id';
-import type { MontageSpec, NewMontage } from '@/server/store/montages-store';
+import { MONTAGE_SPEC as SPEC, newMontage } from '../new-montage';
 import type { StoreHarness } from './harness';
-
-const SPEC: MontageSpec = {
-  format: '9:16',
-  fit: 'crop',
-  transition: 'crossfade',
-  clips: [
-    { taskId: 'tsk_a', videoPath: 'videos/tsk_a.mp4', startS: 0.5, endS: 4, caption: 'New: the summer line' },
-    { taskId: 'tsk_b', videoPath: 'videos/tsk_b.mp4', startS: 0, endS: 6, caption: null },
-  ],
-  audio: { path: 'uploads/upl_a.mp3', volume: 0.8, fadeOutS: 1.5 },
-  endCard: { text: 'shop.example', imagePath: null, durationS: 3 },
-};
-
-function newMontage(overrides: Partial<NewMontage> = {}): NewMontage {
-  return { id: newId('mon'), spec: SPEC, idempotency: null, createdAt: Date.now(), ...overrides };
-}
 
 export function montagesContract(h: StoreHarness) {
   describe('montages', () => {
@@ -56,6 +39,9 @@ export function montagesContract(h: StoreHarness) {
       const montage = newMontage();
       await h.store.montages.create(montage);
       const other = await h.open();
+      // Two live servers (on PostgreSQL a lease of a server that is gone is free at once).
+      await h.store.leases.join('one', 0);
+      await other.leases.join('two', 0);
       const [mine, theirs] = await Promise.all([
         h.store.montages.claim('one', 1000, 31_000, 5),
         other.montages.claim('two', 1000, 31_000, 5),

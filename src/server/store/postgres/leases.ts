@@ -18,12 +18,13 @@ import { PRESENCE_NAMESPACE, type PgPresence } from './presence';
  * The holder of this row's lease is alive: it holds its presence lock (presence.ts). Asked only
  * of leases that have not run out and are someone else's.
  */
-const HOLDER_ALIVE = `EXISTS (
+export const holderAlive = (table: 'tasks' | 'montages') => `EXISTS (
   SELECT 1 FROM pg_locks
   WHERE locktype = 'advisory' AND granted AND objsubid = 2
     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-    AND classid = hashtext('${PRESENCE_NAMESPACE}')::oid AND objid = hashtext(tasks.lease_owner)::oid
+    AND classid = hashtext('${PRESENCE_NAMESPACE}')::oid AND objid = hashtext(${table}.lease_owner)::oid
 )`;
+const HOLDER_ALIVE = holderAlive('tasks');
 
 type ClaimRow = TaskRow & { lease_token: string; previous_owner: string | null };
 

@@ -2,6 +2,7 @@ import { insertSql, POSTGRES } from '../sql-dialect';
 import { endingValues, newMontageRow, toMontage, type MontageRow } from '../montage-row';
 import type { MontageCreation, MontageEnding, MontageRecord, MontagesStore, NewMontage } from '../montages-store';
 import type { PgDatabase } from './pg-database';
+import { holderAlive } from './leases';
 
 const UNFINISHED = "status IN ('queued', 'running')";
 
@@ -38,7 +39,8 @@ export class PgMontagesStore implements MontagesStore {
   async claim(owner: string, now: number, leaseUntil: number, limit: number): Promise<MontageRecord[]> {
     const rows = await this.db.rows<MontageRow>(
       `UPDATE montages SET status = 'running', lease_owner = $1, lease_until = $2, updated_at = $3
-       WHERE id IN (SELECT id FROM montages WHERE ${UNFINISHED} AND (lease_until IS NULL OR lease_until < $3)
+       WHERE id IN (SELECT id FROM montages WHERE ${UNFINISHED}
+                      AND (lease_until IS NULL OR lease_until < $3 OR (lease_owner <> $1 AND NOT ${holderAlive('montages')}))
                     ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [owner, leaseUntil, now, limit],

@@ -10,6 +10,7 @@ import type { Store } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { PG_MIGRATIONS } from './migrations';
 import { openPostgresStore } from './open-postgres-store';
+import { newMontage } from '../../../../tests/support/new-montage';
 import { newTask } from '../../../../tests/support/new-task';
 import { event, RESULT } from '../../../../tests/support/store-contract/harness';
 import { describeStoreContract } from '../../../../tests/support/store-contract';
@@ -90,6 +91,21 @@ describe('PostgreSQL store', () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it('hands a montage on the moment the server rendering it is gone, not when its lease runs out', async () => {
+    const [live, dying] = await Promise.all([open(), open()]);
+    await live.leases.join('srv_live', Date.now());
+    await dying.leases.join('srv_dying', Date.now());
+    const { id } = newMontage();
+    await live.montages.create(newMontage({ id }));
+    const now = Date.now();
+    expect((await dying.montages.claim('srv_dying', now, now + 60_000, 1)).map((m) => m.id)).toEqual([id]);
+    expect(await live.montages.claim('srv_live', now + 1000, now + 61_000, 1)).toEqual([]);
+    // Its session ends (a SIGKILL ends it the same way).
+    await dying.close();
+    const taken = await live.montages.claim('srv_live', now + 1000, now + 61_000, 1);
+    expect(taken.map((m) => [m.id, m.status])).toEqual([[id, 'running']]);
   });
 
   it('keeps a prompt with a NUL (as U+FFFD: PostgreSQL text cannot hold U+0000)', async () => {

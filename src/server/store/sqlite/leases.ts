@@ -55,15 +55,23 @@ export class SqliteLeases implements TaskLeases {
    * One server per DATA_DIR: whatever is unfinished as it starts was left by a process that is
    * gone — mid-step or between steps. Each is due now, and its claim says it was interrupted.
    */
-  async join(_owner: string, now: number): Promise<void> {
-    await this.db.transaction(() =>
+  async join(owner: string, now: number): Promise<void> {
+    await this.db.transaction(() => {
       this.db
         .prepare(
           `UPDATE tasks SET lease_owner = COALESCE(lease_owner, ?), lease_token = NULL, lease_until = NULL,
              next_poll_at = ? WHERE status IN ('queued', 'running')`,
         )
-        .run(STOPPED_PROCESS, now),
-    );
+        .run(STOPPED_PROCESS, now);
+      // So is a montage's render: free now, not when its lease would have run out. (This server's
+      // own montage worker may already hold one: that lease is left alone.)
+      this.db
+        .prepare(
+          `UPDATE montages SET lease_until = NULL
+           WHERE status IN ('queued', 'running') AND lease_owner IS NOT ? AND lease_until IS NOT NULL`,
+        )
+        .run(owner);
+    });
   }
 
   /* A held task is not due before its lease runs out, whatever its next poll says. */

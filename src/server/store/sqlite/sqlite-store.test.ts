@@ -13,6 +13,7 @@ import type { Store } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { MIGRATIONS } from './migrations';
 import { DATABASE_FILE, openSqliteStore } from './open-sqlite-store';
+import { newMontage } from '../../../../tests/support/new-montage';
 import { newTask } from '../../../../tests/support/new-task';
 import { holdSqliteWriteLock } from '../../../../tests/support/database-lock-holder';
 import { describeStoreContract } from '../../../../tests/support/store-contract';
@@ -85,6 +86,17 @@ describe('SQLite store', () => {
         [working.id, true],
       ].sort(),
     );
+  });
+
+  it('at a start, frees the montage the stopped process was rendering, and leaves its own alone', async () => {
+    const [left, mine] = [newId('mon'), newId('mon')];
+    const now = Date.now();
+    await store.montages.create(newMontage({ id: left, createdAt: now }));
+    await store.montages.claim('srv_gone', now, now + 60_000, 1);
+    await store.montages.create(newMontage({ id: mine, createdAt: now + 1 }));
+    await store.montages.claim('srv_new', now, now + 60_000, 1);
+    await store.leases.join('srv_new', now);
+    expect((await store.montages.claim('srv_new', now + 1, now + 60_000, 5)).map((m) => m.id)).toEqual([left]);
   });
 
   it('waits for another process’s write lock without blocking, then says the database is busy; writes once it is free', async () => {
