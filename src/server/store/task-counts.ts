@@ -24,9 +24,7 @@ export interface StatusCounts {
 
 /** The filters the tally answers: every other one must be absent. */
 export function talliedFilter(filter: TaskCountFilter): boolean {
-  return (
-    !filter.q && !filter.batchId && !filter.ids?.length && filter.fromMs === undefined && filter.toMs === undefined
-  );
+  return !filter.q && !boundedFilter(filter) && filter.fromMs === undefined && filter.toMs === undefined;
 }
 
 /**

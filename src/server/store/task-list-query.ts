@@ -12,7 +12,12 @@ function escapeLike(text: string): string {
 }
 
 /** Trigram indexes answer a substring of three characters or more; a shorter one is looked for row by row. */
-export const INDEXED_SEARCH_MIN_CHARS = 3;
+const INDEXED_SEARCH_MIN_CHARS = 3;
+
+/** Whether the trigram indexes can answer a search for `q` (already trimmed). */
+export function indexedSearch(q: string): boolean {
+  return [...q].length >= INDEXED_SEARCH_MIN_CHARS;
+}
 
 /*
  * The prompt holds `q` anywhere, in any case (ASCII). PostgreSQL's ILIKE uses the trigram GIN
@@ -21,7 +26,7 @@ export const INDEXED_SEARCH_MIN_CHARS = 3;
  * or, row by row, tests each row it reads with LIKE.
  */
 function promptMatch(q: string, dialect: SqlDialect, p: (value: unknown) => string): string {
-  if (dialect.fullTextSearch !== 'fts5-trigram' || [...q].length < INDEXED_SEARCH_MIN_CHARS)
+  if (dialect.fullTextSearch !== 'fts5-trigram' || !indexedSearch(q))
     return `prompt ${dialect.caseInsensitiveLike} ${p(`%${escapeLike(q)}%`)} ESCAPE '\\'`;
   return `id IN (SELECT task_id FROM tasks_prompt_search WHERE tasks_prompt_search MATCH ${p(ftsPhrase(q))})`;
 }

@@ -12,7 +12,7 @@ import {
   toStatusCounts,
   type StatusCounts,
 } from '../task-counts';
-import { ftsPhrase, idMatch, INDEXED_SEARCH_MIN_CHARS, taskListWhere } from '../task-list-query';
+import { ftsPhrase, idMatch, indexedSearch, taskListWhere } from '../task-list-query';
 import { acceptedEvent, newTaskRow, patchEntries, toTaskRecord, UNFINISHED, type TaskRow } from '../task-row';
 import {
   InsufficientCreditsError,
@@ -102,8 +102,8 @@ export class SqliteTasksStore implements TasksStore {
   }
 
   list(filter: TaskListFilter): Promise<TaskRecord[]> {
-    if (filter.q && [...filter.q.trim()].length >= INDEXED_SEARCH_MIN_CHARS)
-      return this.db.transaction(() => this.searchNewestFirst(filter, filter.q!), 'deferred');
+    const q = filter.q?.trim();
+    if (q && indexedSearch(q)) return this.db.transaction(() => this.searchNewestFirst(filter, q), 'deferred');
     return this.db.run(() => this.listPage(filter));
   }
 
@@ -173,7 +173,7 @@ export class SqliteTasksStore implements TasksStore {
         found.set(row.id, row.status);
     };
     const cap = `LIMIT ${COUNT_CAP + 1}`;
-    if (filter.errorCodes?.length || [...q].length < INDEXED_SEARCH_MIN_CHARS) {
+    if (filter.errorCodes?.length || !indexedSearch(q)) {
       const { where, params } = taskListWhere(filter, SQLITE_ROW_BY_ROW);
       read(`SELECT id, status FROM tasks ${where} ${cap}`, params);
     } else {
